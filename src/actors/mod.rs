@@ -1,0 +1,1 @@
+//! Actors: who is mentioned, and which statements they made.

@@ -1,0 +1,1 @@
+//! Sentences and quotes: article text split into spans.
