@@ -17,3 +17,17 @@
 
 pub mod actors;
 pub mod text;
+pub mod classifier;
+pub mod dataset;
+pub mod error;
+pub mod features;
+pub mod label;
+pub mod sparse;
+
+pub use error::{Error, Result};
+pub use label::Stance;
+pub mod evaluate;
+pub mod model;
+pub mod output;
+pub mod report;
+pub mod train;

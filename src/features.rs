@@ -1,0 +1,885 @@
+//! Features: a sentence → tokens → stems → n-grams → TF-IDF sparse vector.
+//!
+//! The extractor is a bag of words with three additions that matter for stance:
+//! a *negation scope* ("would not accept" yields `not_accept`, unlike "would accept"),
+//! *actor masking* (the stance holder's own name becomes the placeholder `__actor__`, so names
+//! never become stance features), and optional *target* features (the plan the stance is
+//! toward, prefixed `t:`), so one model can serve many targets.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::sparse::{SparseMatrix, SparseVector};
+
+/// The token that replaces the stance holder's own name.
+pub const ACTOR_PLACEHOLDER: &str = "__actor__";
+
+/// Prefix of features in the negation scope.
+pub const NEGATION_PREFIX: &str = "not_";
+
+/// Prefix of features drawn from the target text.
+pub const TARGET_PREFIX: &str = "t:";
+
+/// Prefix of character n-gram features.
+pub const CHAR_PREFIX: &str = "c:";
+
+/// Default word n-gram range.
+pub const DEFAULT_WORD_NGRAMS: (usize, usize) = (1, 2);
+/// Default minimum document frequency.
+pub const DEFAULT_MIN_DF: usize = 2;
+/// Default cap on the vocabulary size.
+pub const DEFAULT_MAX_FEATURES: usize = 50_000;
+
+/// How sentences become feature vectors. Stored in the model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureConfig {
+    /// Snowball stemmer language.
+    pub language: Algorithm,
+    /// Smallest and largest word n-gram length.
+    pub word_ngrams: (usize, usize),
+    /// Character n-gram lengths (within word boundaries), or none.
+    pub char_ngrams: Option<(usize, usize)>,
+    /// A feature must occur in at least this many training documents.
+    pub min_df: usize,
+    /// Keep at most this many features (the most frequent by document frequency).
+    pub max_features: usize,
+    /// Use `1 + ln(tf)` instead of the raw term count.
+    pub sublinear_tf: bool,
+    /// Mark tokens after a negation cue, up to the next punctuation.
+    pub negation: bool,
+    /// Replace the stance holder's name with a placeholder.
+    pub mask_actor: bool,
+    /// Add features from the target text, when a document has one.
+    pub use_target: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            language: Algorithm::English,
+            word_ngrams: DEFAULT_WORD_NGRAMS,
+            char_ngrams: None,
+            min_df: DEFAULT_MIN_DF,
+            max_features: DEFAULT_MAX_FEATURES,
+            sublinear_tf: true,
+            negation: true,
+            mask_actor: true,
+            use_target: true,
+        }
+    }
+}
+
+impl FeatureConfig {
+    /// Checks every value, naming the first bad one.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for an empty or flipped n-gram range, n-grams longer than 8,
+    /// `min_df == 0` or `max_features == 0`.
+    pub fn validate(&self) -> Result<()> {
+        let check_range = |name: &str, (lo, hi): (usize, usize), max: usize| {
+            if lo == 0 || lo > hi || hi > max {
+                Err(Error::Config(format!(
+                    "{name} n-gram range {lo}..{hi} must satisfy 1 <= min <= max <= {max}"
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        check_range("word", self.word_ngrams, 4)?;
+        if let Some(range) = self.char_ngrams {
+            check_range("character", range, 8)?;
+        }
+        if self.min_df == 0 {
+            return Err(Error::Config("min_df must be at least 1".into()));
+        }
+        if self.max_features == 0 {
+            return Err(Error::Config("max_features must be at least 1".into()));
+        }
+        Ok(())
+    }
+}
+
+/// One text to turn into features.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Document<'a> {
+    /// The sentence (or headline, or quote).
+    pub text: &'a str,
+    /// Byte ranges of `text` that name the stance holder; masked when configured.
+    pub actor_spans: &'a [Range<usize>],
+    /// What the stance is toward, if known.
+    pub target: Option<&'a str>,
+}
+
+/// Byte ranges in `text` where `actor` is named: the full name (without a leading "the") and,
+/// for a person-like name of two to four capitalised words, the surname alone.
+///
+/// Matching ignores ASCII case and respects word boundaries; a possessive `'s` after the
+/// name is included so that "Kallas's office" masks to the placeholder alone.
+///
+/// ```
+/// let spans = stance::features::actor_spans("Kallas's aide said Kaja Kallas agreed.", "Kaja Kallas");
+/// assert_eq!(spans, vec![0..8, 19..30]);
+/// ```
+pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
+    let actor = actor.trim();
+    let name = strip_article(actor);
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let mut patterns = vec![(name, false)];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person_like = name.len() == actor.len()
+        && (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if person_like {
+        let surname = words[words.len() - 1];
+        if surname.chars().count() >= 3 && surname.chars().all(char::is_alphabetic) {
+            patterns.push((surname, true));
+        }
+    }
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for (pattern, exact_case) in patterns {
+        for range in find_word_ascii_ci(text, pattern) {
+            if exact_case && &text[range.clone()] != pattern {
+                continue;
+            }
+            if !spans.iter().any(|s| s.start < range.end && range.start < s.end) {
+                spans.push(range);
+            }
+        }
+    }
+    for span in &mut spans {
+        let rest = &text[span.end..];
+        for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+            if rest.starts_with(suffix)
+                && !rest[suffix.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                span.end += suffix.len();
+                break;
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+fn strip_article(name: &str) -> &str {
+    for article in ["the ", "The "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            return rest.trim();
+        }
+    }
+    name
+}
+
+/// Occurrences of `needle` in `haystack`, ASCII case-insensitive, at word boundaries.
+fn find_word_ascii_ci(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let mut found = Vec::new();
+    if n.is_empty() || n.len() > h.len() {
+        return found;
+    }
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        if h[i..i + n.len()].eq_ignore_ascii_case(n)
+            && haystack.is_char_boundary(i)
+            && haystack.is_char_boundary(i + n.len())
+            && (i == 0 || !is_word_byte(h[i - 1]))
+            && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
+        {
+            found.push(i..i + n.len());
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+const NEGATION_CUES: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "nowhere",
+    "cannot",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokenKind {
+    /// A stemmed word (possibly in a negation scope) or the actor placeholder: forms n-grams.
+    Word,
+    /// A mark such as `?` or a quotation mark: a unigram feature only.
+    Mark,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    /// The feature form, a range into `Analyzer::arena`.
+    form: Range<usize>,
+    kind: TokenKind,
+    /// Tokens in different segments (split at clause punctuation) never share an n-gram.
+    segment: u32,
+}
+
+/// Turns documents into feature strings; holds the stemmer and a cache of stems.
+///
+/// Create one per thread: it is cheap, and its stem cache makes repeated words fast.
+pub struct Analyzer<'c> {
+    config: &'c FeatureConfig,
+    stemmer: Stemmer,
+    stems: HashMap<String, Box<str>>,
+    arena: String,
+    tokens: Vec<Token>,
+    lower: String,
+    buf: String,
+}
+
+impl<'c> Analyzer<'c> {
+    /// An analyzer for `config`.
+    pub fn new(config: &'c FeatureConfig) -> Analyzer<'c> {
+        Analyzer {
+            config,
+            stemmer: Stemmer::create(config.language),
+            stems: HashMap::new(),
+            arena: String::new(),
+            tokens: Vec::new(),
+            lower: String::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// Calls `emit` once for every feature occurrence in `doc` (repeats included).
+    pub fn analyze(&mut self, doc: &Document<'_>, mut emit: impl FnMut(&str)) {
+        let spans = if self.config.mask_actor {
+            doc.actor_spans
+        } else {
+            &[]
+        };
+        self.tokenize(doc.text, spans, "", &mut emit);
+        self.emit_ngrams("", &mut emit);
+        if self.config.use_target
+            && let Some(target) = doc.target
+        {
+            self.tokenize(target, &[], TARGET_PREFIX, &mut emit);
+            self.emit_ngrams(TARGET_PREFIX, &mut emit);
+        }
+    }
+
+    /// The stems of `text`'s words in order, as the model sees them (for explanations and tests).
+    pub fn tokens(&mut self, text: &str) -> Vec<String> {
+        self.tokenize(text, &[], "", &mut |_| {});
+        self.tokens
+            .iter()
+            .map(|t| self.arena[t.form.clone()].to_string())
+            .collect()
+    }
+
+    fn tokenize(
+        &mut self,
+        text: &str,
+        masked: &[Range<usize>],
+        prefix: &str,
+        emit: &mut impl FnMut(&str),
+    ) {
+        self.arena.clear();
+        self.tokens.clear();
+        let mut segment = 0u32;
+        let mut negated = false;
+        let mut last_was_actor = false;
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut mask_iter = masked.iter().peekable();
+        while pos < text.len() {
+            while mask_iter.peek().is_some_and(|m| m.end <= pos) {
+                mask_iter.next();
+            }
+            if let Some(m) = mask_iter.peek()
+                && m.start <= pos
+                && pos < m.end
+            {
+                if !last_was_actor {
+                    self.push_token(ACTOR_PLACEHOLDER, false, TokenKind::Word, segment);
+                    last_was_actor = true;
+                }
+                pos = m.end.min(text.len());
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                let end = word_end(text, pos);
+                let word = &text[pos..end];
+                pos = end;
+                last_was_actor = false;
+                negated = self.push_word(word, negated, segment, prefix, emit);
+                continue;
+            }
+            pos += c.len_utf8();
+            match c {
+                '?' | '!' => {
+                    let mark = if c == '?' { "?" } else { "!" };
+                    self.push_token(mark, false, TokenKind::Mark, segment);
+                    segment += 1;
+                    negated = false;
+                    last_was_actor = false;
+                }
+                '.' | ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}' => {
+                    segment += 1;
+                    negated = false;
+                    last_was_actor = false;
+                }
+                '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => {
+                    self.push_token("\"", false, TokenKind::Mark, segment);
+                }
+                '-' if bytes.get(pos).is_some_and(|b| b.is_ascii_whitespace())
+                    && pos >= 2
+                    && bytes[pos - 2].is_ascii_whitespace() =>
+                {
+                    // A spaced hyphen is a dash: it ends a clause.
+                    segment += 1;
+                    negated = false;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Pushes one surface word (with its clitics); returns whether a negation scope is open.
+    fn push_word(
+        &mut self,
+        word: &str,
+        mut negated: bool,
+        segment: u32,
+        prefix: &str,
+        emit: &mut impl FnMut(&str),
+    ) -> bool {
+        self.lower.clear();
+        for c in word.chars() {
+            if c == '\u{2019}' {
+                self.lower.push('\'');
+            } else {
+                self.lower.extend(c.to_lowercase());
+            }
+        }
+        let mut lower = std::mem::take(&mut self.lower);
+        if self.config.char_ngrams.is_some() {
+            self.emit_char_ngrams(&lower, prefix, emit);
+        }
+        let mut negation_clitic = false;
+        if let Some(base) = lower.strip_suffix("n't") {
+            let base = match base {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                other => other,
+            };
+            lower = base.to_string();
+            negation_clitic = true;
+        } else if let Some(apostrophe) = lower.find('\'') {
+            // Possessives and contractions: "minister's" → "minister", "they're" → "they".
+            lower.truncate(apostrophe);
+        }
+        if lower == "cannot" {
+            lower.truncate(3);
+            negation_clitic = true;
+        }
+        if !lower.is_empty() {
+            let is_cue = NEGATION_CUES.contains(&lower.as_str());
+            if lower.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+                self.push_token("#num", negated, TokenKind::Word, segment);
+            } else if lower.contains('.') {
+                self.push_token(&lower.clone(), negated, TokenKind::Word, segment);
+            } else {
+                let stem = self.stem(&lower);
+                self.push_token(&stem, negated && !is_cue, TokenKind::Word, segment);
+            }
+            if is_cue && self.config.negation {
+                negated = true;
+            }
+        }
+        if negation_clitic {
+            self.push_token("not", false, TokenKind::Word, segment);
+            if self.config.negation {
+                negated = true;
+            }
+        }
+        self.lower = lower;
+        negated
+    }
+
+    fn stem(&mut self, lower: &str) -> String {
+        if let Some(stem) = self.stems.get(lower) {
+            return stem.to_string();
+        }
+        let stem: Box<str> = self.stemmer.stem(lower).into();
+        // News vocabulary is Zipfian: a bounded cache keeps the common words hot.
+        if self.stems.len() < 200_000 {
+            self.stems.insert(lower.to_string(), stem.clone());
+        }
+        stem.into()
+    }
+
+    fn push_token(&mut self, form: &str, negated: bool, kind: TokenKind, segment: u32) {
+        let start = self.arena.len();
+        if negated && self.config.negation {
+            self.arena.push_str(NEGATION_PREFIX);
+        }
+        self.arena.push_str(form);
+        self.tokens.push(Token {
+            form: start..self.arena.len(),
+            kind,
+            segment,
+        });
+    }
+
+    fn emit_char_ngrams(&mut self, lower: &str, prefix: &str, emit: &mut impl FnMut(&str)) {
+        let Some((lo, hi)) = self.config.char_ngrams else {
+            return;
+        };
+        let padded: Vec<char> = std::iter::once(' ')
+            .chain(lower.chars())
+            .chain(std::iter::once(' '))
+            .collect();
+        for n in lo..=hi {
+            if n > padded.len() {
+                break;
+            }
+            for window in padded.windows(n) {
+                self.buf.clear();
+                self.buf.push_str(prefix);
+                self.buf.push_str(CHAR_PREFIX);
+                self.buf.extend(window.iter());
+                emit(&self.buf);
+            }
+        }
+    }
+
+    fn emit_ngrams(&mut self, prefix: &str, emit: &mut impl FnMut(&str)) {
+        let (lo, hi) = self.config.word_ngrams;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Mark {
+                if lo == 1 {
+                    self.buf.clear();
+                    self.buf.push_str(prefix);
+                    self.buf.push_str(&self.arena[token.form.clone()]);
+                    emit(&self.buf);
+                }
+                continue;
+            }
+            self.buf.clear();
+            self.buf.push_str(prefix);
+            let mut n = 0;
+            for next in &self.tokens[i..] {
+                if next.segment != token.segment || n == hi {
+                    break;
+                }
+                if next.kind == TokenKind::Mark {
+                    continue;
+                }
+                if n > 0 {
+                    self.buf.push(' ');
+                }
+                self.buf.push_str(&self.arena[next.form.clone()]);
+                n += 1;
+                if n >= lo {
+                    emit(&self.buf);
+                }
+            }
+        }
+    }
+}
+
+/// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
+/// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + offset + c.len_utf8();
+            continue;
+        }
+        let joiner = matches!(c, '\'' | '\u{2019}' | '.');
+        if joiner && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric()) {
+            continue;
+        }
+        // The final period of an abbreviation such as "U.S." belongs to the word.
+        if c == '.' && text[start..end].contains('.') && text[start..end].chars().any(char::is_alphabetic) {
+            end = start + offset + 1;
+        }
+        break;
+    }
+    end
+}
+
+/// A fitted vectoriser: the vocabulary, its IDF weights, and the configuration that made them.
+#[derive(Debug, Clone)]
+pub struct Vectorizer {
+    config: FeatureConfig,
+    vocabulary: Vec<String>,
+    idf: Vec<f64>,
+    index: HashMap<String, u32>,
+}
+
+impl Vectorizer {
+    /// Learns the vocabulary and IDF weights from `docs`.
+    ///
+    /// The vocabulary holds features seen in at least `min_df` documents; when more than
+    /// `max_features` qualify, the ones in most documents are kept (ties broken
+    /// alphabetically). IDF is the smoothed `ln((1 + n) / (1 + df)) + 1`, as in
+    /// scikit-learn's `TfidfVectorizer`. The stored vocabulary is sorted.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for an invalid configuration; [`Error::Training`] when no feature
+    /// survives `min_df`.
+    pub fn fit(config: &FeatureConfig, docs: &[Document<'_>]) -> Result<Vectorizer> {
+        config.validate()?;
+        let mut analyzer = Analyzer::new(config);
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for doc in docs {
+            seen.clear();
+            analyzer.analyze(doc, |feature| {
+                if !seen.contains(feature) {
+                    seen.insert(feature.to_string());
+                }
+            });
+            for feature in seen.drain() {
+                *df.entry(feature).or_insert(0) += 1;
+            }
+        }
+        let mut kept: Vec<(String, u32)> = df
+            .into_iter()
+            .filter(|&(_, count)| count as usize >= config.min_df)
+            .collect();
+        if kept.is_empty() {
+            return Err(Error::Training(format!(
+                "no feature occurs in at least {} documents (min_df); lower --min-df or add data",
+                config.min_df
+            )));
+        }
+        if kept.len() > config.max_features {
+            kept.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            kept.truncate(config.max_features);
+        }
+        kept.sort_by(|a, b| a.0.cmp(&b.0));
+        let n = docs.len() as f64;
+        let idf = kept
+            .iter()
+            .map(|&(_, count)| ((1.0 + n) / (1.0 + f64::from(count))).ln() + 1.0)
+            .collect();
+        let vocabulary = kept.into_iter().map(|(feature, _)| feature).collect();
+        Vectorizer::from_parts(config.clone(), vocabulary, idf)
+    }
+
+    /// Rebuilds a vectoriser from stored parts, checking that they fit together.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when the configuration is invalid, the vocabulary and IDF lengths
+    /// differ, the vocabulary is not strictly sorted, or an IDF value is not finite.
+    pub fn from_parts(
+        config: FeatureConfig,
+        vocabulary: Vec<String>,
+        idf: Vec<f64>,
+    ) -> Result<Vectorizer> {
+        config.validate()?;
+        if vocabulary.len() != idf.len() {
+            return Err(Error::Config(format!(
+                "vocabulary has {} entries but idf has {}",
+                vocabulary.len(),
+                idf.len()
+            )));
+        }
+        if let Some(pair) = vocabulary.windows(2).find(|w| w[0] >= w[1]) {
+            return Err(Error::Config(format!(
+                "vocabulary is not sorted and unique: `{}` comes before `{}`",
+                pair[0], pair[1]
+            )));
+        }
+        if let Some(bad) = idf.iter().position(|v| !v.is_finite() || *v <= 0.0) {
+            return Err(Error::Config(format!(
+                "idf of `{}` is {} (must be a positive number)",
+                vocabulary[bad], idf[bad]
+            )));
+        }
+        let index = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, feature)| (feature.clone(), i as u32))
+            .collect();
+        Ok(Vectorizer {
+            config,
+            vocabulary,
+            idf,
+            index,
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &FeatureConfig {
+        &self.config
+    }
+
+    /// The features, in column order.
+    pub fn vocabulary(&self) -> &[String] {
+        &self.vocabulary
+    }
+
+    /// The IDF weight of each column.
+    pub fn idf(&self) -> &[f64] {
+        &self.idf
+    }
+
+    /// Number of columns.
+    pub fn len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Whether the vocabulary is empty (never true for a fitted vectoriser).
+    pub fn is_empty(&self) -> bool {
+        self.vocabulary.is_empty()
+    }
+
+    /// The column of `feature`, if it is in the vocabulary.
+    pub fn column(&self, feature: &str) -> Option<usize> {
+        self.index.get(feature).map(|&i| i as usize)
+    }
+
+    /// A reusable transformer for one thread.
+    pub fn featurizer(&self) -> Featurizer<'_> {
+        Featurizer {
+            vectorizer: self,
+            analyzer: Analyzer::new(&self.config),
+            counts: Vec::new(),
+        }
+    }
+
+    /// Transforms many documents into a matrix, one row each, using all cores.
+    pub fn transform_all(&self, docs: &[Document<'_>]) -> SparseMatrix {
+        use rayon::prelude::*;
+        let rows: Vec<SparseVector> = docs
+            .par_chunks(256)
+            .flat_map_iter(|chunk| {
+                let mut featurizer = self.featurizer();
+                chunk
+                    .iter()
+                    .map(|doc| featurizer.transform(doc))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut matrix = SparseMatrix::new(self.len());
+        for row in &rows {
+            matrix.push_row(row);
+        }
+        matrix
+    }
+}
+
+/// Transforms documents into L2-normalised TF-IDF rows with a fitted [`Vectorizer`].
+pub struct Featurizer<'v> {
+    vectorizer: &'v Vectorizer,
+    analyzer: Analyzer<'v>,
+    counts: Vec<u32>,
+}
+
+impl Featurizer<'_> {
+    /// The TF-IDF vector of `doc`; features outside the vocabulary are dropped.
+    pub fn transform(&mut self, doc: &Document<'_>) -> SparseVector {
+        let index = &self.vectorizer.index;
+        let counts = &mut self.counts;
+        counts.clear();
+        self.analyzer.analyze(doc, |feature| {
+            if let Some(&column) = index.get(feature) {
+                counts.push(column);
+            }
+        });
+        counts.sort_unstable();
+        let mut row = SparseVector::default();
+        let sublinear = self.vectorizer.config.sublinear_tf;
+        let mut i = 0;
+        while i < counts.len() {
+            let column = counts[i];
+            let mut tf = 0u32;
+            while i < counts.len() && counts[i] == column {
+                tf += 1;
+                i += 1;
+            }
+            let tf = if sublinear {
+                1.0 + f64::from(tf).ln()
+            } else {
+                f64::from(tf)
+            };
+            row.indices.push(column);
+            row.values
+                .push(tf * self.vectorizer.idf[column as usize]);
+        }
+        let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            row.values.iter_mut().for_each(|v| *v /= norm);
+        }
+        row
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(config: &FeatureConfig, doc: &Document<'_>) -> Vec<String> {
+        let mut analyzer = Analyzer::new(config);
+        let mut out = Vec::new();
+        analyzer.analyze(doc, |f| out.push(f.to_string()));
+        out
+    }
+
+    fn unigrams() -> FeatureConfig {
+        FeatureConfig {
+            word_ngrams: (1, 1),
+            ..FeatureConfig::default()
+        }
+    }
+
+    #[test]
+    fn tokens_are_lowercased_stemmed_and_split_at_clitics() {
+        let config = unigrams();
+        let mut analyzer = Analyzer::new(&config);
+        assert_eq!(
+            analyzer.tokens("Ministers wouldn't accept the U.S. proposals"),
+            ["minist", "would", "not", "not_accept", "not_the", "not_u.s.", "not_propos"]
+        );
+        assert_eq!(analyzer.tokens("They can't, won't."), ["they", "can", "not", "will", "not"]);
+    }
+
+    #[test]
+    fn negation_scope_ends_at_punctuation() {
+        let config = unigrams();
+        let with = features(&config, &Document { text: "We will never accept it, he said", ..Default::default() });
+        assert_eq!(with, ["we", "will", "never", "not_accept", "not_it", "he", "said"]);
+        let without = FeatureConfig { negation: false, ..unigrams() };
+        let plain = features(&without, &Document { text: "We will never accept it", ..Default::default() });
+        assert_eq!(plain, ["we", "will", "never", "accept", "it"]);
+    }
+
+    #[test]
+    fn bigrams_stay_inside_clauses_and_marks_are_unigrams() {
+        let config = FeatureConfig::default();
+        let got = features(&config, &Document { text: "Deal? \"Yes, good\"", ..Default::default() });
+        assert_eq!(got, ["deal", "?", "\"", "yes", "good", "\""]);
+        let got = features(&config, &Document { text: "strongly backs deal", ..Default::default() });
+        assert_eq!(got, ["strong", "strong back", "back", "back deal", "deal"]);
+    }
+
+    #[test]
+    fn actor_names_are_masked_including_surnames_and_possessives() {
+        let text = "Kaja Kallas said Kallas's team backs it";
+        let spans = actor_spans(text, "Kaja Kallas");
+        assert_eq!(spans, vec![0..11, 17..25]);
+        let config = unigrams();
+        let got = features(&config, &Document { text, actor_spans: &spans, target: None });
+        assert_eq!(got, ["__actor__", "said", "__actor__", "team", "back", "it"]);
+        let off = FeatureConfig { mask_actor: false, ..unigrams() };
+        assert_eq!(features(&off, &Document { text, actor_spans: &spans, target: None })[0], "kaja");
+    }
+
+    #[test]
+    fn organisation_names_mask_whole_without_article() {
+        let text = "The European Commission said the commission would wait.";
+        assert_eq!(actor_spans(text, "the European Commission"), vec![4..23]);
+        assert!(actor_spans("anything", "the").is_empty());
+        assert_eq!(actor_spans("ÉLYSÉE backs Élysée", "Élysée"), vec![15..23]);
+    }
+
+    #[test]
+    fn target_features_are_prefixed() {
+        let config = unigrams();
+        let doc = Document { text: "Backs it", actor_spans: &[], target: Some("Peace plan") };
+        assert_eq!(features(&config, &doc), ["back", "it", "t:peac", "t:plan"]);
+        let off = FeatureConfig { use_target: false, ..unigrams() };
+        assert_eq!(features(&off, &doc), ["back", "it"]);
+    }
+
+    #[test]
+    fn char_ngrams_are_within_word_boundaries() {
+        let config = FeatureConfig { char_ngrams: Some((3, 3)), ..unigrams() };
+        let got = features(&config, &Document { text: "No", ..Default::default() });
+        assert_eq!(got, ["c: no", "c:no ", "no"]);
+    }
+
+    /// Values computed by hand with scikit-learn's formulas
+    /// (`TfidfVectorizer(smooth_idf=True, sublinear_tf=False, norm="l2")`):
+    /// docs "a b", "a a c", "b c"; idf(a) = ln(4/3)+1, idf(b) = ln(4/3)+1, idf(c) = ln(4/3)+1.
+    #[test]
+    fn tfidf_values_match_scikit_learn() {
+        let config = FeatureConfig {
+            word_ngrams: (1, 1),
+            min_df: 1,
+            sublinear_tf: false,
+            ..FeatureConfig::default()
+        };
+        let texts = ["alpha beta", "alpha alpha gamma", "beta gamma delta"];
+        let docs: Vec<Document> = texts.iter().map(|t| Document { text: t, ..Default::default() }).collect();
+        let v = Vectorizer::fit(&config, &docs).unwrap();
+        assert_eq!(v.vocabulary(), ["alpha", "beta", "delta", "gamma"]);
+        let idf_two = (4.0f64 / 3.0).ln() + 1.0; // 1.2876820724517808
+        let idf_one = (4.0f64 / 2.0).ln() + 1.0; // 1.6931471805599454
+        assert!((v.idf()[0] - idf_two).abs() < 1e-15);
+        assert!((v.idf()[2] - idf_one).abs() < 1e-15);
+        // Row 2: alpha tf 2, gamma tf 1 → [2·1.28768, 1.28768] / norm.
+        let row = v.featurizer().transform(&docs[1]);
+        assert_eq!(row.indices, [0, 3]);
+        assert!((row.values[0] - 0.894_427_190_999_915_9).abs() < 1e-12);
+        assert!((row.values[1] - 0.447_213_595_499_957_9).abs() < 1e-12);
+        // Row 3: beta, gamma (idf 1.28768) and delta (idf 1.69315).
+        let row = v.featurizer().transform(&docs[2]);
+        assert!((row.get(2) - 0.680_918_560_398_684).abs() < 1e-12, "{row:?}");
+        assert!((row.get(1) - 0.517_856_116_167_697_4).abs() < 1e-12, "{row:?}");
+    }
+
+    #[test]
+    fn sublinear_tf_and_min_df_and_max_features() {
+        let docs: Vec<Document> = ["x x x y", "x z", "x y"]
+            .iter()
+            .map(|t| Document { text: t, ..Default::default() })
+            .collect();
+        let config = FeatureConfig { word_ngrams: (1, 1), min_df: 2, ..FeatureConfig::default() };
+        let v = Vectorizer::fit(&config, &docs).unwrap();
+        assert_eq!(v.vocabulary(), ["x", "y"]);
+        let row = v.featurizer().transform(&docs[0]);
+        let x = (1.0 + 3f64.ln()) * v.idf()[0];
+        let y = v.idf()[1];
+        assert!((row.values[0] - x / (x * x + y * y).sqrt()).abs() < 1e-12);
+        let capped = FeatureConfig { max_features: 1, ..config };
+        assert_eq!(Vectorizer::fit(&capped, &docs).unwrap().vocabulary(), ["x"]);
+        let strict = FeatureConfig { min_df: 4, ..FeatureConfig::default() };
+        assert!(matches!(Vectorizer::fit(&strict, &docs), Err(Error::Training(_))));
+    }
+
+    #[test]
+    fn invalid_configs_name_the_value() {
+        let flipped = FeatureConfig { word_ngrams: (3, 1), ..FeatureConfig::default() };
+        let err = flipped.validate().unwrap_err().to_string();
+        assert!(err.contains("3..1"), "{err}");
+        let parts = Vectorizer::from_parts(FeatureConfig::default(), vec!["b".into(), "a".into()], vec![1.0, 1.0]);
+        assert!(parts.unwrap_err().to_string().contains("not sorted"));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        let config = FeatureConfig { char_ngrams: Some((1, 4)), ..FeatureConfig::default() };
+        let mut analyzer = Analyzer::new(&config);
+        let text = "é'\u{2019}.. n't 'n’t — - ? 3.5.  \u{0}\u{FFFD}İ ﬃ";
+        let spans = [0..2, 5..200];
+        analyzer.analyze(&Document { text, actor_spans: &spans, target: Some("'") }, |_| {});
+    }
+}
