@@ -18,6 +18,9 @@ use crate::sparse::{SparseMatrix, SparseVector};
 /// The token that replaces the stance holder's own name.
 pub const ACTOR_PLACEHOLDER: &str = "__actor__";
 
+/// The token that replaces text words shared with the target (see `FeatureConfig::mask_target`).
+pub const TARGET_PLACEHOLDER: &str = "__target__";
+
 /// Prefix of features in the negation scope.
 pub const NEGATION_PREFIX: &str = "not_";
 
@@ -55,6 +58,17 @@ pub struct FeatureConfig {
     pub mask_actor: bool,
     /// Add features from the target text, when a document has one.
     pub use_target: bool,
+    /// Replace content words of the text that also occur in the target with the placeholder
+    /// `__target__`, so that what is said *about* the target generalises across targets.
+    #[serde(default)]
+    pub mask_target: bool,
+    /// Emit the target's own words as `t:` features (when `use_target`).
+    #[serde(default = "yes")]
+    pub target_features: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for FeatureConfig {
@@ -69,6 +83,8 @@ impl Default for FeatureConfig {
             negation: true,
             mask_actor: true,
             use_target: true,
+            mask_target: false,
+            target_features: true,
         }
     }
 }
@@ -239,7 +255,15 @@ pub struct Analyzer<'c> {
     tokens: Vec<Token>,
     lower: String,
     buf: String,
+    target_stems: HashSet<String>,
 }
+
+/// Function words never replaced by the target placeholder: they carry stance, not topic.
+const TARGET_MASK_STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "be", "will", "has",
+    "have", "was", "were", "are", "by", "with", "at", "it", "that", "this", "from", "as", "not",
+    "no", "#num", "\"", "?", "!",
+];
 
 impl<'c> Analyzer<'c> {
     /// An analyzer for `config`.
@@ -252,6 +276,7 @@ impl<'c> Analyzer<'c> {
             tokens: Vec::new(),
             lower: String::new(),
             buf: String::new(),
+            target_stems: HashSet::new(),
         }
     }
 
@@ -262,14 +287,61 @@ impl<'c> Analyzer<'c> {
         } else {
             &[]
         };
-        self.tokenize(doc.text, spans, "", &mut emit);
-        self.emit_ngrams("", &mut emit);
-        if self.config.use_target
-            && let Some(target) = doc.target
-        {
-            self.tokenize(target, &[], TARGET_PREFIX, &mut emit);
-            self.emit_ngrams(TARGET_PREFIX, &mut emit);
+        let target = doc.target.filter(|_| self.config.use_target);
+        self.target_stems.clear();
+        if let Some(target) = target {
+            if self.config.target_features {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut emit);
+                self.emit_ngrams(TARGET_PREFIX, &mut emit);
+            } else {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut |_| {});
+            }
+            if self.config.mask_target {
+                for token in &self.tokens {
+                    let form = &self.arena[token.form.clone()];
+                    let form = form.strip_prefix(NEGATION_PREFIX).unwrap_or(form);
+                    if !TARGET_MASK_STOPWORDS.contains(&form) {
+                        self.target_stems.insert(form.to_string());
+                    }
+                }
+            }
         }
+        self.tokenize(doc.text, spans, "", &mut emit);
+        if !self.target_stems.is_empty() {
+            self.mask_target_words();
+        }
+        self.emit_ngrams("", &mut emit);
+    }
+
+    /// Replaces text tokens whose stem occurs in the target with the placeholder, keeping a
+    /// negation prefix and collapsing runs into one placeholder.
+    fn mask_target_words(&mut self) {
+        let tokens = std::mem::take(&mut self.tokens);
+        let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut previous_masked = false;
+        for token in tokens {
+            let form = &self.arena[token.form.clone()];
+            let (negated, stem) = match form.strip_prefix(NEGATION_PREFIX) {
+                Some(stem) => (true, stem),
+                None => (false, form),
+            };
+            if token.kind == TokenKind::Word && self.target_stems.contains(stem) {
+                if previous_masked && kept.last().is_some_and(|t| t.segment == token.segment) {
+                    continue;
+                }
+                let start = self.arena.len();
+                if negated {
+                    self.arena.push_str(NEGATION_PREFIX);
+                }
+                self.arena.push_str(TARGET_PLACEHOLDER);
+                kept.push(Token { form: start..self.arena.len(), ..token });
+                previous_masked = true;
+            } else {
+                previous_masked = false;
+                kept.push(token);
+            }
+        }
+        self.tokens = kept;
     }
 
     /// The stems of `text`'s words in order, as the model sees them (for explanations and tests).
@@ -283,7 +355,7 @@ impl<'c> Analyzer<'c> {
 
     fn tokenize(
         &mut self,
-        text: &str,
+        text: &'_ str,
         masked: &[Range<usize>],
         prefix: &str,
         emit: &mut impl FnMut(&str),
@@ -804,7 +876,7 @@ mod tests {
     fn target_features_are_prefixed() {
         let config = unigrams();
         let doc = Document { text: "Backs it", actor_spans: &[], target: Some("Peace plan") };
-        assert_eq!(features(&config, &doc), ["back", "it", "t:peac", "t:plan"]);
+        assert_eq!(features(&config, &doc), ["t:peac", "t:plan", "back", "it"]);
         let off = FeatureConfig { use_target: false, ..unigrams() };
         assert_eq!(features(&off, &doc), ["back", "it"]);
     }

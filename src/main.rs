@@ -126,6 +126,12 @@ struct ModelArgs {
     /// Do not mask the actor's own name in the text.
     #[arg(long)]
     no_actor_mask: bool,
+    /// Replace text words shared with the target by a placeholder (needs --target-col).
+    #[arg(long)]
+    mask_target: bool,
+    /// Do not add the target's own words as features (with --target-col).
+    #[arg(long)]
+    no_target_features: bool,
     /// L2 strengths to choose from by cross-validation (one value: no search).
     #[arg(long, value_name = "A,...", value_delimiter = ',', default_values_t = DEFAULT_ALPHAS.to_vec())]
     alpha: Vec<f64>,
@@ -170,6 +176,8 @@ impl ModelArgs {
                 negation: !self.no_negation,
                 mask_actor: !self.no_actor_mask,
                 use_target: has_target,
+                mask_target: self.mask_target,
+                target_features: !self.no_target_features,
                 ..FeatureConfig::default()
             },
             class_weight: match self.class_weight {
