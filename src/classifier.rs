@@ -190,7 +190,9 @@ fn check_training_input(x: &SparseMatrix, labels: &[Stance], alpha: f64) -> Resu
         )));
     }
     if !(alpha.is_finite() && alpha > 0.0) {
-        return Err(Error::Config(format!("alpha must be a positive number, got {alpha}")));
+        return Err(Error::Config(format!(
+            "alpha must be a positive number, got {alpha}"
+        )));
     }
     let mut counts = [0usize; K];
     labels.iter().for_each(|l| counts[l.index()] += 1);
@@ -202,6 +204,9 @@ fn check_training_input(x: &SparseMatrix, labels: &[Stance], alpha: f64) -> Resu
     Ok(())
 }
 
+/// Parameters with the loss and gradient computed at them.
+type Evaluated = (Array1<f64>, f64, Array1<f64>);
+
 /// The sparse multinomial objective, with its last evaluation cached because L-BFGS asks for
 /// the cost and the gradient at the same point separately.
 struct Objective<'a> {
@@ -209,7 +214,7 @@ struct Objective<'a> {
     labels: &'a [Stance],
     row_weights: &'a [f64],
     alpha: f64,
-    cache: Mutex<Option<(Array1<f64>, f64, Array1<f64>)>>,
+    cache: Mutex<Option<Evaluated>>,
 }
 
 impl Objective<'_> {
@@ -294,7 +299,10 @@ impl Gradient for Objective<'_> {
     type Param = Array1<f64>;
     type Gradient = Array1<f64>;
 
-    fn gradient(&self, theta: &Self::Param) -> std::result::Result<Array1<f64>, argmin::core::Error> {
+    fn gradient(
+        &self,
+        theta: &Self::Param,
+    ) -> std::result::Result<Array1<f64>, argmin::core::Error> {
         Ok(self.evaluate(theta).1)
     }
 }
@@ -346,7 +354,12 @@ pub fn fit(
         let model = unflatten(start.as_slice().expect("contiguous"), d);
         return Ok((
             model,
-            FitSummary { iterations: 0, loss, gradient_norm: l2(&start_grad), converged: true },
+            FitSummary {
+                iterations: 0,
+                loss,
+                gradient_norm: l2(&start_grad),
+                converged: true,
+            },
         ));
     }
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
@@ -363,9 +376,11 @@ pub fn fit(
         .get_best_param()
         .cloned()
         .ok_or_else(|| Error::Training("L-BFGS returned no parameters".into()))?;
-    let objective = result.problem.problem.as_ref().ok_or_else(|| {
-        Error::Training("L-BFGS did not return its problem".into())
-    })?;
+    let objective = result
+        .problem
+        .problem
+        .as_ref()
+        .ok_or_else(|| Error::Training("L-BFGS did not return its problem".into()))?;
     let (loss, grad) = objective.evaluate(&theta);
     let gradient_norm = l2(&grad);
     let model = unflatten(theta.as_slice().expect("contiguous"), d);
@@ -430,10 +445,14 @@ pub fn fit_linfa(
 pub fn group_folds(groups: &[&str], k: usize) -> Result<Vec<usize>> {
     use std::collections::BTreeMap;
     if k < 2 {
-        return Err(Error::Config(format!("cross-validation needs at least 2 folds, got {k}")));
+        return Err(Error::Config(format!(
+            "cross-validation needs at least 2 folds, got {k}"
+        )));
     }
     let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
-    groups.iter().for_each(|g| *sizes.entry(g).or_insert(0) += 1);
+    groups
+        .iter()
+        .for_each(|g| *sizes.entry(g).or_insert(0) += 1);
     if sizes.len() < k {
         return Err(Error::Config(format!(
             "cannot split {} groups into {k} folds; use fewer folds or more groups",
@@ -462,7 +481,9 @@ mod tests {
         let mut y = Vec::new();
         let mut state = 7u64;
         let mut next = || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (state >> 33) as f64 / (1u64 << 31) as f64
         };
         for i in 0..n_per_class * 3 {
@@ -474,8 +495,15 @@ mod tests {
             values[(stance.index() + 1) % 3] = 0.4 * next();
             let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
             let row = SparseVector {
-                indices: (0..6).filter(|&j| values[j] != 0.0).map(|j| j as u32).collect(),
-                values: values.iter().filter(|v| **v != 0.0).map(|v| v / norm).collect(),
+                indices: (0..6)
+                    .filter(|&j| values[j] != 0.0)
+                    .map(|j| j as u32)
+                    .collect(),
+                values: values
+                    .iter()
+                    .filter(|v| **v != 0.0)
+                    .map(|v| v / norm)
+                    .collect(),
             };
             x.push_row(&row);
             y.push(stance);
@@ -489,7 +517,13 @@ mod tests {
         let weights = row_weights(&y[..14], ClassWeight::Balanced);
         let y = &y[..14];
         let x = x.select_rows(&(0..14).collect::<Vec<_>>());
-        let objective = Objective { x: &x, labels: y, row_weights: &weights, alpha: 0.7, cache: Mutex::new(None) };
+        let objective = Objective {
+            x: &x,
+            labels: y,
+            row_weights: &weights,
+            alpha: 0.7,
+            cache: Mutex::new(None),
+        };
         let theta = Array1::from_iter((0..21).map(|i| ((i * 37 % 11) as f64 - 5.0) / 7.0));
         let (_, grad) = objective.compute(&theta);
         for i in 0..theta.len() {
@@ -499,7 +533,11 @@ mod tests {
             let mut minus = theta.clone();
             minus[i] -= h;
             let numeric = (objective.compute(&plus).0 - objective.compute(&minus).0) / (2.0 * h);
-            assert!((numeric - grad[i]).abs() < 1e-6, "coordinate {i}: {numeric} vs {}", grad[i]);
+            assert!(
+                (numeric - grad[i]).abs() < 1e-6,
+                "coordinate {i}: {numeric} vs {}",
+                grad[i]
+            );
         }
     }
 
@@ -544,13 +582,26 @@ mod tests {
 
     #[test]
     fn balanced_weights_equalise_class_totals() {
-        let y = [Stance::Supportive, Stance::Supportive, Stance::Supportive, Stance::Opposed, Stance::Noncommittal, Stance::Noncommittal];
+        let y = [
+            Stance::Supportive,
+            Stance::Supportive,
+            Stance::Supportive,
+            Stance::Opposed,
+            Stance::Noncommittal,
+            Stance::Noncommittal,
+        ];
         let w = row_weights(&y, ClassWeight::Balanced);
         assert!((w[0] - 6.0 / 9.0).abs() < 1e-15);
         assert!((w[3] - 2.0).abs() < 1e-15);
         let total_per_class: Vec<f64> = Stance::ALL
             .iter()
-            .map(|s| y.iter().zip(&w).filter(|(l, _)| *l == s).map(|(_, w)| w).sum())
+            .map(|s| {
+                y.iter()
+                    .zip(&w)
+                    .filter(|(l, _)| *l == s)
+                    .map(|(_, w)| w)
+                    .sum()
+            })
             .collect();
         assert!(total_per_class.iter().all(|t| (t - 2.0).abs() < 1e-12));
     }
@@ -558,10 +609,25 @@ mod tests {
     #[test]
     fn refuses_missing_stance_and_bad_alpha() {
         let (x, mut y) = toy(3);
-        let err = fit(&x, &y, &SolverConfig { alpha: 0.0, ..Default::default() }, None).unwrap_err();
+        let err = fit(
+            &x,
+            &y,
+            &SolverConfig {
+                alpha: 0.0,
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("alpha"));
-        y.iter_mut().for_each(|l| if *l == Stance::Opposed { *l = Stance::Supportive });
-        let err = fit(&x, &y, &SolverConfig::default(), None).unwrap_err().to_string();
+        y.iter_mut().for_each(|l| {
+            if *l == Stance::Opposed {
+                *l = Stance::Supportive
+            }
+        });
+        let err = fit(&x, &y, &SolverConfig::default(), None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no examples labelled `opposed`"), "{err}");
         assert!(fit_linfa(&x, &y, 1.0, 10, 1e-4).is_err());
     }
@@ -569,7 +635,10 @@ mod tests {
     #[test]
     fn warm_start_reaches_the_same_optimum_faster() {
         let (x, y) = toy(30);
-        let config = SolverConfig { relative_tolerance: 1e-8, ..Default::default() };
+        let config = SolverConfig {
+            relative_tolerance: 1e-8,
+            ..Default::default()
+        };
         let (cold, cold_summary) = fit(&x, &y, &config, None).unwrap();
         let (again, warm_summary) = fit(&x, &y, &config, Some(&cold)).unwrap();
         assert!(warm_summary.iterations <= 1, "{warm_summary:?}");
@@ -585,7 +654,10 @@ mod tests {
         let mut y = Vec::new();
         for i in 0..30 {
             let scale = if i % 2 == 0 { 1000.0 } else { 0.001 };
-            x.push_row(&SparseVector { indices: vec![(i % 3 != 0) as u32], values: vec![scale] });
+            x.push_row(&SparseVector {
+                indices: vec![(i % 3 != 0) as u32],
+                values: vec![scale],
+            });
             y.push(Stance::from_index(i % 3));
         }
         let (model, summary) = fit(&x, &y, &SolverConfig::default(), None).unwrap();
@@ -608,15 +680,29 @@ mod tests {
         let in_zero = folds.iter().filter(|&&f| f == 0).count();
         assert!((4..=5).contains(&in_zero), "{folds:?}");
         assert_eq!(folds, group_folds(&groups, 2).unwrap());
-        assert!(group_folds(&groups, 6).unwrap_err().to_string().contains("5 groups into 6 folds"));
+        assert!(
+            group_folds(&groups, 6)
+                .unwrap_err()
+                .to_string()
+                .contains("5 groups into 6 folds")
+        );
         assert!(group_folds(&groups, 1).is_err());
     }
 
     #[test]
     fn contributions_rank_positive_evidence() {
-        let model = LinearModel::new(&[[1.0, -1.0, 0.0], [0.5, 2.0, 0.0], [3.0, 0.0, 0.0]], [0.0; 3]);
-        let x = SparseVector { indices: vec![0, 1, 2], values: vec![0.5, 0.5, 0.1] };
-        assert_eq!(model.contributions(&x, Stance::Supportive, 2), vec![(0, 0.5), (2, 0.30000000000000004)]);
+        let model = LinearModel::new(
+            &[[1.0, -1.0, 0.0], [0.5, 2.0, 0.0], [3.0, 0.0, 0.0]],
+            [0.0; 3],
+        );
+        let x = SparseVector {
+            indices: vec![0, 1, 2],
+            values: vec![0.5, 0.5, 0.1],
+        };
+        assert_eq!(
+            model.contributions(&x, Stance::Supportive, 2),
+            vec![(0, 0.5), (2, 0.30000000000000004)]
+        );
         assert_eq!(model.contributions(&x, Stance::Opposed, 5), vec![(1, 1.0)]);
     }
 }

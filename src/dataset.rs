@@ -68,7 +68,9 @@ pub fn parse_label_map(spec: &str) -> Result<BTreeMap<String, Stance>> {
     let mut map = BTreeMap::new();
     for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
         let (from, to) = entry.split_once('=').ok_or_else(|| {
-            Error::Config(format!("label map entry `{entry}` is not of the form FROM=TO"))
+            Error::Config(format!(
+                "label map entry `{entry}` is not of the form FROM=TO"
+            ))
         })?;
         let to: Stance = to
             .parse()
@@ -100,13 +102,20 @@ pub struct Example {
 impl Example {
     /// Byte ranges of the text that name the example's actor (empty when none is named).
     pub fn actor_spans(&self) -> Vec<Range<usize>> {
-        self.actor.as_deref().map(|a| actor_spans(&self.text, a)).unwrap_or_default()
+        self.actor
+            .as_deref()
+            .map(|a| actor_spans(&self.text, a))
+            .unwrap_or_default()
     }
 
     /// The example as a document for the feature extractor, with `spans` from
     /// [`Example::actor_spans`].
     pub fn document<'a>(&'a self, spans: &'a [Range<usize>]) -> Document<'a> {
-        Document { text: &self.text, actor_spans: spans, target: self.target.as_deref() }
+        Document {
+            text: &self.text,
+            actor_spans: spans,
+            target: self.target.as_deref(),
+        }
     }
 }
 
@@ -206,8 +215,9 @@ fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .map_err(|e| Error::io(path, e))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension()
-                        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv") || ext.eq_ignore_ascii_case("tsv"))
+                    p.extension().is_some_and(|ext| {
+                        ext.eq_ignore_ascii_case("csv") || ext.eq_ignore_ascii_case("tsv")
+                    })
                 })
                 .collect();
             if files.is_empty() {
@@ -323,13 +333,15 @@ fn read_csv(
         if text.trim().is_empty() {
             return Err(Error::data(
                 path,
-                format!("line {line}: column `{}` is empty; every row needs a text", config.text_col),
+                format!(
+                    "line {line}: column `{}` is empty; every row needs a text",
+                    config.text_col
+                ),
             ));
         }
         let raw_label = field(label_col)?;
-        let label = parse_label(&raw_label, config).map_err(|message| {
-            Error::data(path, format!("line {line}: {message}"))
-        })?;
+        let label = parse_label(&raw_label, config)
+            .map_err(|message| Error::data(path, format!("line {line}: {message}")))?;
         let optional = |col: Option<usize>| -> Result<Option<String>> {
             Ok(match col {
                 Some(i) => Some(field(i)?).filter(|s| !s.trim().is_empty()),
@@ -407,7 +419,10 @@ mod tests {
 
     fn write(dir: &tempfile::TempDir, name: &str, content: &[u8]) -> PathBuf {
         let path = dir.path().join(name);
-        std::fs::File::create(&path).unwrap().write_all(content).unwrap();
+        std::fs::File::create(&path)
+            .unwrap()
+            .write_all(content)
+            .unwrap();
         path
     }
 
@@ -420,7 +435,10 @@ mod tests {
     #[test]
     fn reads_rows_with_optional_columns_and_groups() {
         let csv = "text,actor,stance,article_id\n\"We back it, fully\",Ana,supportive,a1\nNo way,Bo,OPPOSED,a1\n";
-        let config = DatasetConfig { group_col: Some("article_id".into()), ..Default::default() };
+        let config = DatasetConfig {
+            group_col: Some("article_id".into()),
+            ..Default::default()
+        };
         let data = read_one("d.csv", csv.as_bytes(), &config).unwrap();
         assert_eq!(data.examples.len(), 2);
         assert_eq!(data.examples[0].text, "We back it, fully");
@@ -441,7 +459,8 @@ mod tests {
         let config = DatasetConfig {
             text_col: "headline".into(),
             label_col: "label".into(),
-            label_map: parse_label_map("for=supportive,against=opposed,observing=noncommittal").unwrap(),
+            label_map: parse_label_map("for=supportive,against=opposed,observing=noncommittal")
+                .unwrap(),
             ..Default::default()
         };
         let data = read_one("d.tsv", tsv, &config).unwrap();
@@ -452,9 +471,13 @@ mod tests {
 
     #[test]
     fn missing_column_lists_columns_found() {
-        let err = read_one("d.csv", b"sentence,stance\nx,opposed\n", &DatasetConfig::default())
-            .unwrap_err()
-            .to_string();
+        let err = read_one(
+            "d.csv",
+            b"sentence,stance\nx,opposed\n",
+            &DatasetConfig::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("d.csv"), "{err}");
         assert!(err.contains("no column `text`"), "{err}");
         assert!(err.contains("columns found: sentence, stance"), "{err}");
@@ -463,16 +486,25 @@ mod tests {
 
     #[test]
     fn explicit_actor_column_must_exist() {
-        let config = DatasetConfig { actor_col: Some("speaker".into()), ..Default::default() };
-        let err = read_one("d.csv", b"text,stance\nx,opposed\n", &config).unwrap_err().to_string();
+        let config = DatasetConfig {
+            actor_col: Some("speaker".into()),
+            ..Default::default()
+        };
+        let err = read_one("d.csv", b"text,stance\nx,opposed\n", &config)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no column `speaker`"), "{err}");
     }
 
     #[test]
     fn unknown_label_names_line_and_suggests_label_map() {
-        let err = read_one("d.csv", b"text,stance\nx,opposed\ny,against\n", &DatasetConfig::default())
-            .unwrap_err()
-            .to_string();
+        let err = read_one(
+            "d.csv",
+            b"text,stance\nx,opposed\ny,against\n",
+            &DatasetConfig::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("`against`"), "{err}");
         assert!(err.contains("supportive, opposed, noncommittal"), "{err}");
@@ -482,11 +514,16 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_offers_lossy() {
         let bytes = b"text,stance\nfine,opposed\nbad \xff byte,supportive\n";
-        let err = read_one("d.csv", bytes, &DatasetConfig::default()).unwrap_err().to_string();
+        let err = read_one("d.csv", bytes, &DatasetConfig::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("invalid UTF-8"), "{err}");
         assert!(err.contains("--lossy"), "{err}");
-        let lossy = DatasetConfig { lossy: true, ..Default::default() };
+        let lossy = DatasetConfig {
+            lossy: true,
+            ..Default::default()
+        };
         let data = read_one("d.csv", bytes, &lossy).unwrap();
         assert_eq!(data.examples[1].text, "bad \u{FFFD} byte");
     }
@@ -494,22 +531,37 @@ mod tests {
     #[test]
     fn empty_file_and_header_only_are_refused() {
         for content in [&b""[..], b"  \n", b"\xEF\xBB\xBF"] {
-            let err = read_one("e.csv", content, &DatasetConfig::default()).unwrap_err().to_string();
+            let err = read_one("e.csv", content, &DatasetConfig::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("e.csv: file is empty"), "{err}");
         }
-        let err = read_one("h.csv", b"text,stance\n", &DatasetConfig::default()).unwrap_err().to_string();
+        let err = read_one("h.csv", b"text,stance\n", &DatasetConfig::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no rows"), "{err}");
     }
 
     #[test]
     fn ragged_rows_and_empty_text_name_the_line() {
-        let err = read_one("r.csv", b"text,stance\na,opposed\nb\n", &DatasetConfig::default())
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("line 3") && err.contains("malformed CSV"), "{err}");
-        let err = read_one("r.csv", b"text,stance\n  ,opposed\n", &DatasetConfig::default())
-            .unwrap_err()
-            .to_string();
+        let err = read_one(
+            "r.csv",
+            b"text,stance\na,opposed\nb\n",
+            &DatasetConfig::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("line 3") && err.contains("malformed CSV"),
+            "{err}"
+        );
+        let err = read_one(
+            "r.csv",
+            b"text,stance\n  ,opposed\n",
+            &DatasetConfig::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("line 2") && err.contains("empty"), "{err}");
     }
 
@@ -527,7 +579,17 @@ mod tests {
 
     #[test]
     fn label_map_errors_are_clear() {
-        assert!(parse_label_map("for").unwrap_err().to_string().contains("FROM=TO"));
-        assert!(parse_label_map("for=yes").unwrap_err().to_string().contains("unknown stance"));
+        assert!(
+            parse_label_map("for")
+                .unwrap_err()
+                .to_string()
+                .contains("FROM=TO")
+        );
+        assert!(
+            parse_label_map("for=yes")
+                .unwrap_err()
+                .to_string()
+                .contains("unknown stance")
+        );
     }
 }

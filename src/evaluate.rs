@@ -46,7 +46,11 @@ impl Metrics {
     /// # Panics
     /// When the slices differ in length (a caller bug).
     pub fn compute(gold: &[Stance], predicted: &[Stance]) -> Metrics {
-        assert_eq!(gold.len(), predicted.len(), "gold and predicted differ in length");
+        assert_eq!(
+            gold.len(),
+            predicted.len(),
+            "gold and predicted differ in length"
+        );
         let mut confusion = [[0; K]; K];
         for (g, p) in gold.iter().zip(predicted) {
             confusion[g.index()][p.index()] += 1;
@@ -69,7 +73,12 @@ impl Metrics {
             } else {
                 2.0 * precision * recall / (precision + recall)
             };
-            ClassMetrics { precision, recall, f1, support }
+            ClassMetrics {
+                precision,
+                recall,
+                f1,
+                support,
+            }
         });
         let f1 = |s: Stance| per_class[s.index()].f1;
         Metrics {
@@ -101,7 +110,11 @@ impl Baseline {
         let counts = train_counts.map(|c| c as f64);
         let label = Stance::from_index(argmax(&counts));
         let metrics = Metrics::compute(gold, &vec![label; gold.len()]);
-        Baseline { label, accuracy: metrics.accuracy, macro_f1: metrics.macro_f1 }
+        Baseline {
+            label,
+            accuracy: metrics.accuracy,
+            macro_f1: metrics.macro_f1,
+        }
     }
 }
 
@@ -224,7 +237,8 @@ pub fn evaluate_model(model: &Model, data: &Dataset, source: &str) -> Evaluation
                 .collect::<Vec<_>>()
         })
         .collect();
-    let train_counts = Stance::ALL.map(|s| model.training().label_counts.get(&s).copied().unwrap_or(0));
+    let train_counts =
+        Stance::ALL.map(|s| model.training().label_counts.get(&s).copied().unwrap_or(0));
     let mut evaluation = evaluate_predictions(data, &predictions, train_counts, source);
     evaluation.top_features = Some(model.top_features(REPORT_TOP));
     let mut predictor = model.predictor();
@@ -246,8 +260,15 @@ pub fn evaluate_predictions(
 ) -> Evaluation {
     let gold: Vec<Stance> = data.examples.iter().map(|e| e.label).collect();
     let predicted: Vec<Stance> = predictions.iter().map(|p| p.stance).collect();
-    let mut wrong: Vec<usize> = (0..gold.len()).filter(|&i| gold[i] != predicted[i]).collect();
-    wrong.sort_by(|&a, &b| predictions[b].confidence().total_cmp(&predictions[a].confidence()).then(a.cmp(&b)));
+    let mut wrong: Vec<usize> = (0..gold.len())
+        .filter(|&i| gold[i] != predicted[i])
+        .collect();
+    wrong.sort_by(|&a, &b| {
+        predictions[b]
+            .confidence()
+            .total_cmp(&predictions[a].confidence())
+            .then(a.cmp(&b))
+    });
     let misclassified = wrong
         .into_iter()
         .take(REPORT_TOP)
@@ -296,7 +317,15 @@ mod tests {
         assert!(close(m.per_class[0].recall, 0.8));
         assert!(close(m.per_class[0].f1, 2.0 / 3.0));
         assert!(close(m.per_class[1].f1, 0.6));
-        assert_eq!(m.per_class[2], ClassMetrics { precision: 0.0, recall: 0.0, f1: 0.0, support: 2 });
+        assert_eq!(
+            m.per_class[2],
+            ClassMetrics {
+                precision: 0.0,
+                recall: 0.0,
+                f1: 0.0,
+                support: 2
+            }
+        );
         assert!(close(m.macro_f1, 19.0 / 45.0));
         assert!(close(m.f_avg, 19.0 / 30.0));
     }
@@ -325,7 +354,12 @@ mod tests {
     fn calibration_bins_and_ece() {
         use Stance::*;
         let p = |probs| Prediction::from_probabilities(probs);
-        let predictions = [p([0.9, 0.05, 0.05]), p([0.95, 0.05, 0.0]), p([0.1, 0.35, 0.55]), p([0.4, 0.6, 0.0])];
+        let predictions = [
+            p([0.9, 0.05, 0.05]),
+            p([0.95, 0.05, 0.0]),
+            p([0.1, 0.35, 0.55]),
+            p([0.4, 0.6, 0.0]),
+        ];
         let gold = [Supportive, Opposed, Noncommittal, Opposed];
         let c = Calibration::compute(&gold, &predictions, 2);
         // Bin [0, .5]: none. Bin (.5, 1]: all four, confidence mean .75, accuracy 3/4.

@@ -165,7 +165,10 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
             if exact_case && &text[range.clone()] != pattern {
                 continue;
             }
-            if !spans.iter().any(|s| s.start < range.end && range.start < s.end) {
+            if !spans
+                .iter()
+                .any(|s| s.start < range.end && range.start < s.end)
+            {
                 spans.push(range);
             }
         }
@@ -334,7 +337,10 @@ impl<'c> Analyzer<'c> {
                     self.arena.push_str(NEGATION_PREFIX);
                 }
                 self.arena.push_str(TARGET_PLACEHOLDER);
-                kept.push(Token { form: start..self.arena.len(), ..token });
+                kept.push(Token {
+                    form: start..self.arena.len(),
+                    ..token
+                });
                 previous_masked = true;
             } else {
                 previous_masked = false;
@@ -468,7 +474,10 @@ impl<'c> Analyzer<'c> {
         }
         if !lower.is_empty() {
             let is_cue = NEGATION_CUES.contains(&lower.as_str());
-            if lower.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            if lower
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            {
                 self.push_token("#num", negated, TokenKind::Word, segment);
             } else if lower.contains('.') {
                 self.push_token(&lower.clone(), negated, TokenKind::Word, segment);
@@ -583,11 +592,18 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         let joiner = matches!(c, '\'' | '\u{2019}' | '.');
-        if joiner && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric()) {
+        if joiner
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric())
+        {
             continue;
         }
         // The final period of an abbreviation such as "U.S." belongs to the word.
-        if c == '.' && text[start..end].contains('.') && text[start..end].chars().any(char::is_alphabetic) {
+        if c == '.'
+            && text[start..end].contains('.')
+            && text[start..end].chars().any(char::is_alphabetic)
+        {
             end = start + offset + 1;
         }
         break;
@@ -793,8 +809,7 @@ impl Featurizer<'_> {
                 f64::from(tf)
             };
             row.indices.push(column);
-            row.values
-                .push(tf * self.vectorizer.idf[column as usize]);
+            row.values.push(tf * self.vectorizer.idf[column as usize]);
         }
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
@@ -828,27 +843,68 @@ mod tests {
         let mut analyzer = Analyzer::new(&config);
         assert_eq!(
             analyzer.tokens("Ministers wouldn't accept the U.S. proposals"),
-            ["minist", "would", "not", "not_accept", "not_the", "not_u.s.", "not_propos"]
+            [
+                "minist",
+                "would",
+                "not",
+                "not_accept",
+                "not_the",
+                "not_u.s.",
+                "not_propos"
+            ]
         );
-        assert_eq!(analyzer.tokens("They can't, won't."), ["they", "can", "not", "will", "not"]);
+        assert_eq!(
+            analyzer.tokens("They can't, won't."),
+            ["they", "can", "not", "will", "not"]
+        );
     }
 
     #[test]
     fn negation_scope_ends_at_punctuation() {
         let config = unigrams();
-        let with = features(&config, &Document { text: "We will never accept it, he said", ..Default::default() });
-        assert_eq!(with, ["we", "will", "never", "not_accept", "not_it", "he", "said"]);
-        let without = FeatureConfig { negation: false, ..unigrams() };
-        let plain = features(&without, &Document { text: "We will never accept it", ..Default::default() });
+        let with = features(
+            &config,
+            &Document {
+                text: "We will never accept it, he said",
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            with,
+            ["we", "will", "never", "not_accept", "not_it", "he", "said"]
+        );
+        let without = FeatureConfig {
+            negation: false,
+            ..unigrams()
+        };
+        let plain = features(
+            &without,
+            &Document {
+                text: "We will never accept it",
+                ..Default::default()
+            },
+        );
         assert_eq!(plain, ["we", "will", "never", "accept", "it"]);
     }
 
     #[test]
     fn bigrams_stay_inside_clauses_and_marks_are_unigrams() {
         let config = FeatureConfig::default();
-        let got = features(&config, &Document { text: "Deal? \"Yes, good\"", ..Default::default() });
+        let got = features(
+            &config,
+            &Document {
+                text: "Deal? \"Yes, good\"",
+                ..Default::default()
+            },
+        );
         assert_eq!(got, ["deal", "?", "\"", "yes", "good", "\""]);
-        let got = features(&config, &Document { text: "strongly backs deal", ..Default::default() });
+        let got = features(
+            &config,
+            &Document {
+                text: "strongly backs deal",
+                ..Default::default()
+            },
+        );
         assert_eq!(got, ["strong", "strong back", "back", "back deal", "deal"]);
     }
 
@@ -858,10 +914,33 @@ mod tests {
         let spans = actor_spans(text, "Kaja Kallas");
         assert_eq!(spans, vec![0..11, 17..25]);
         let config = unigrams();
-        let got = features(&config, &Document { text, actor_spans: &spans, target: None });
-        assert_eq!(got, ["__actor__", "said", "__actor__", "team", "back", "it"]);
-        let off = FeatureConfig { mask_actor: false, ..unigrams() };
-        assert_eq!(features(&off, &Document { text, actor_spans: &spans, target: None })[0], "kaja");
+        let got = features(
+            &config,
+            &Document {
+                text,
+                actor_spans: &spans,
+                target: None,
+            },
+        );
+        assert_eq!(
+            got,
+            ["__actor__", "said", "__actor__", "team", "back", "it"]
+        );
+        let off = FeatureConfig {
+            mask_actor: false,
+            ..unigrams()
+        };
+        assert_eq!(
+            features(
+                &off,
+                &Document {
+                    text,
+                    actor_spans: &spans,
+                    target: None
+                }
+            )[0],
+            "kaja"
+        );
     }
 
     #[test]
@@ -875,16 +954,32 @@ mod tests {
     #[test]
     fn target_features_are_prefixed() {
         let config = unigrams();
-        let doc = Document { text: "Backs it", actor_spans: &[], target: Some("Peace plan") };
+        let doc = Document {
+            text: "Backs it",
+            actor_spans: &[],
+            target: Some("Peace plan"),
+        };
         assert_eq!(features(&config, &doc), ["t:peac", "t:plan", "back", "it"]);
-        let off = FeatureConfig { use_target: false, ..unigrams() };
+        let off = FeatureConfig {
+            use_target: false,
+            ..unigrams()
+        };
         assert_eq!(features(&off, &doc), ["back", "it"]);
     }
 
     #[test]
     fn char_ngrams_are_within_word_boundaries() {
-        let config = FeatureConfig { char_ngrams: Some((3, 3)), ..unigrams() };
-        let got = features(&config, &Document { text: "No", ..Default::default() });
+        let config = FeatureConfig {
+            char_ngrams: Some((3, 3)),
+            ..unigrams()
+        };
+        let got = features(
+            &config,
+            &Document {
+                text: "No",
+                ..Default::default()
+            },
+        );
         assert_eq!(got, ["c: no", "c:no ", "no"]);
     }
 
@@ -900,7 +995,13 @@ mod tests {
             ..FeatureConfig::default()
         };
         let texts = ["alpha beta", "alpha alpha gamma", "beta gamma delta"];
-        let docs: Vec<Document> = texts.iter().map(|t| Document { text: t, ..Default::default() }).collect();
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                text: t,
+                ..Default::default()
+            })
+            .collect();
         let v = Vectorizer::fit(&config, &docs).unwrap();
         assert_eq!(v.vocabulary(), ["alpha", "beta", "delta", "gamma"]);
         let idf_two = (4.0f64 / 3.0).ln() + 1.0; // 1.2876820724517808
@@ -914,44 +1015,83 @@ mod tests {
         assert!((row.values[1] - 0.447_213_595_499_957_9).abs() < 1e-12);
         // Row 3: beta, gamma (idf 1.28768) and delta (idf 1.69315).
         let row = v.featurizer().transform(&docs[2]);
-        assert!((row.get(2) - 0.680_918_560_398_684).abs() < 1e-12, "{row:?}");
-        assert!((row.get(1) - 0.517_856_116_167_697_4).abs() < 1e-12, "{row:?}");
+        assert!(
+            (row.get(2) - 0.680_918_560_398_684).abs() < 1e-12,
+            "{row:?}"
+        );
+        assert!(
+            (row.get(1) - 0.517_856_116_167_697_4).abs() < 1e-12,
+            "{row:?}"
+        );
     }
 
     #[test]
     fn sublinear_tf_and_min_df_and_max_features() {
         let docs: Vec<Document> = ["x x x y", "x z", "x y"]
             .iter()
-            .map(|t| Document { text: t, ..Default::default() })
+            .map(|t| Document {
+                text: t,
+                ..Default::default()
+            })
             .collect();
-        let config = FeatureConfig { word_ngrams: (1, 1), min_df: 2, ..FeatureConfig::default() };
+        let config = FeatureConfig {
+            word_ngrams: (1, 1),
+            min_df: 2,
+            ..FeatureConfig::default()
+        };
         let v = Vectorizer::fit(&config, &docs).unwrap();
         assert_eq!(v.vocabulary(), ["x", "y"]);
         let row = v.featurizer().transform(&docs[0]);
         let x = (1.0 + 3f64.ln()) * v.idf()[0];
         let y = v.idf()[1];
         assert!((row.values[0] - x / (x * x + y * y).sqrt()).abs() < 1e-12);
-        let capped = FeatureConfig { max_features: 1, ..config };
+        let capped = FeatureConfig {
+            max_features: 1,
+            ..config
+        };
         assert_eq!(Vectorizer::fit(&capped, &docs).unwrap().vocabulary(), ["x"]);
-        let strict = FeatureConfig { min_df: 4, ..FeatureConfig::default() };
-        assert!(matches!(Vectorizer::fit(&strict, &docs), Err(Error::Training(_))));
+        let strict = FeatureConfig {
+            min_df: 4,
+            ..FeatureConfig::default()
+        };
+        assert!(matches!(
+            Vectorizer::fit(&strict, &docs),
+            Err(Error::Training(_))
+        ));
     }
 
     #[test]
     fn invalid_configs_name_the_value() {
-        let flipped = FeatureConfig { word_ngrams: (3, 1), ..FeatureConfig::default() };
+        let flipped = FeatureConfig {
+            word_ngrams: (3, 1),
+            ..FeatureConfig::default()
+        };
         let err = flipped.validate().unwrap_err().to_string();
         assert!(err.contains("3..1"), "{err}");
-        let parts = Vectorizer::from_parts(FeatureConfig::default(), vec!["b".into(), "a".into()], vec![1.0, 1.0]);
+        let parts = Vectorizer::from_parts(
+            FeatureConfig::default(),
+            vec!["b".into(), "a".into()],
+            vec![1.0, 1.0],
+        );
         assert!(parts.unwrap_err().to_string().contains("not sorted"));
     }
 
     #[test]
     fn arbitrary_bytes_never_panic() {
-        let config = FeatureConfig { char_ngrams: Some((1, 4)), ..FeatureConfig::default() };
+        let config = FeatureConfig {
+            char_ngrams: Some((1, 4)),
+            ..FeatureConfig::default()
+        };
         let mut analyzer = Analyzer::new(&config);
         let text = "é'\u{2019}.. n't 'n’t — - ? 3.5.  \u{0}\u{FFFD}İ ﬃ";
         let spans = [0..2, 5..200];
-        analyzer.analyze(&Document { text, actor_spans: &spans, target: Some("'") }, |_| {});
+        analyzer.analyze(
+            &Document {
+                text,
+                actor_spans: &spans,
+                target: Some("'"),
+            },
+            |_| {},
+        );
     }
 }

@@ -16,13 +16,13 @@
 //! ```
 
 pub mod actors;
-pub mod text;
 pub mod classifier;
 pub mod dataset;
 pub mod error;
 pub mod features;
 pub mod label;
 pub mod sparse;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use label::Stance;

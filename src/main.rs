@@ -9,7 +9,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use stance::classifier::{ClassWeight, DEFAULT_ALPHAS, DEFAULT_MAX_ITERATIONS};
-use stance::dataset::{DEFAULT_LABEL_COL, DEFAULT_TEXT_COL, Dataset, DatasetConfig, parse_label_map};
+use stance::dataset::{
+    DEFAULT_LABEL_COL, DEFAULT_TEXT_COL, Dataset, DatasetConfig, parse_label_map,
+};
 use stance::evaluate::{evaluate_model, evaluate_predictions};
 use stance::features::{DEFAULT_MAX_FEATURES, DEFAULT_MIN_DF, FeatureConfig};
 use stance::model::Model;
@@ -42,7 +44,9 @@ enum Command {
     ///
     /// The L2 strength is chosen by grouped cross-validation over --alpha (sentences of one
     /// --group-col value never straddle a fold), then the model is fitted on all the data.
-    #[command(after_help = "Example:\n  stance train --data train.csv --group-col article_id --out model.json\n  stance train --data emergent-train.csv --text-col articleHeadline \\\n    --label-col articleHeadlineStance --target-col claimHeadline --group-col claimId \\\n    --label-map for=supportive,against=opposed,observing=noncommittal --out emergent.json")]
+    #[command(
+        after_help = "Example:\n  stance train --data train.csv --group-col article_id --out model.json\n  stance train --data emergent-train.csv --text-col articleHeadline \\\n    --label-col articleHeadlineStance --target-col claimHeadline --group-col claimId \\\n    --label-map for=supportive,against=opposed,observing=noncommittal --out emergent.json"
+    )]
     Train(TrainArgs),
     /// Score a model (or grouped cross-validation) on labelled data and print a report.
     ///
@@ -200,7 +204,11 @@ fn parse_range(s: &str) -> Result<(usize, usize), String> {
         .split_once('-')
         .or_else(|| s.split_once(".."))
         .unwrap_or((s, s));
-    let parse = |v: &str| v.trim().parse::<usize>().map_err(|_| format!("`{s}` is not MIN-MAX (e.g. 1-2)"));
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("`{s}` is not MIN-MAX (e.g. 1-2)"))
+    };
     Ok((parse(lo)?, parse(hi)?))
 }
 
@@ -220,7 +228,12 @@ struct EvaluateArgs {
     #[command(flatten)]
     data: DataArgs,
     /// The model to score.
-    #[arg(long, value_name = "MODEL", required_unless_present = "cv", conflicts_with = "cv")]
+    #[arg(
+        long,
+        value_name = "MODEL",
+        required_unless_present = "cv",
+        conflicts_with = "cv"
+    )]
     model: Option<PathBuf>,
     /// Instead of a saved model, run grouped K-fold cross-validation on --data.
     #[arg(long, value_name = "K")]
@@ -280,14 +293,23 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         .cv_scores
         .iter()
         .find(|s| s.alpha == info.alpha)
-        .map(|s| format!(", CV macro-F1 {:.4}, accuracy {:.4}", s.macro_f1, s.accuracy))
+        .map(|s| {
+            format!(
+                ", CV macro-F1 {:.4}, accuracy {:.4}",
+                s.macro_f1, s.accuracy
+            )
+        })
         .unwrap_or_default();
     eprintln!(
         "trained on {} examples: {} features, alpha {}{cv}{}; wrote {}",
         info.examples,
         model.vectorizer().len(),
         info.alpha,
-        if info.fit.converged { "" } else { " (solver hit --max-iterations before converging)" },
+        if info.fit.converged {
+            ""
+        } else {
+            " (solver hit --max-iterations before converging)"
+        },
         args.out.display()
     );
     Ok(())
@@ -304,7 +326,10 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
             evaluate_model(&model, &data, &format!("model {}", display_name(path)))
         }
         (None, Some(folds)) => {
-            let config = TrainConfig { folds, ..args.training.config(data_config.target_col.is_some()) };
+            let config = TrainConfig {
+                folds,
+                ..args.training.config(data_config.target_col.is_some())
+            };
             let steps = progress_steps(&config) - 1;
             let bar = progress_bar(steps, args.training.quiet, "cross-validating");
             let cv = cross_validate(&data, &config, &|| bar.inc(1))?;
@@ -312,7 +337,11 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
             let source = format!(
                 "grouped {folds}-fold cross-validation, alpha {}{}",
                 cv.best_alpha,
-                if config.alphas.len() > 1 { " (chosen on the same folds)" } else { "" }
+                if config.alphas.len() > 1 {
+                    " (chosen on the same folds)"
+                } else {
+                    ""
+                }
             );
             evaluate_predictions(&data, &cv.predictions, data.label_counts(), &source)
         }
@@ -322,7 +351,10 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn emit(text: &str, out: Option<&Path>) -> anyhow::Result<()> {
@@ -330,7 +362,9 @@ fn emit(text: &str, out: Option<&Path>) -> anyhow::Result<()> {
         Some(path) => Ok(write_atomically(path, text.as_bytes())?),
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes()).context("writing to stdout")?;
+            stdout
+                .write_all(text.as_bytes())
+                .context("writing to stdout")?;
             stdout.flush().context("writing to stdout")
         }
     }

@@ -129,7 +129,11 @@ impl Model {
     ///
     /// # Errors
     /// [`Error::Config`] when the classifier's feature count differs from the vocabulary's.
-    pub fn new(vectorizer: Vectorizer, classifier: LinearModel, training: TrainingInfo) -> Result<Model> {
+    pub fn new(
+        vectorizer: Vectorizer,
+        classifier: LinearModel,
+        training: TrainingInfo,
+    ) -> Result<Model> {
         if vectorizer.len() != classifier.n_features() {
             return Err(Error::Config(format!(
                 "vocabulary has {} features but the classifier has {}",
@@ -235,10 +239,16 @@ impl Model {
     pub fn from_json(bytes: &[u8], origin: &Path) -> Result<Model> {
         let refuse = |message: String| Error::model(origin, message);
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(refuse("file is empty; train a model with `stance train`".into()));
+            return Err(refuse(
+                "file is empty; train a model with `stance train`".into(),
+            ));
         }
         let header: Header = serde_json::from_slice(bytes).map_err(|e| {
-            let what = if e.is_eof() { "truncated" } else { "not valid JSON" };
+            let what = if e.is_eof() {
+                "truncated"
+            } else {
+                "not valid JSON"
+            };
             refuse(format!(
                 "file is {what} (line {}, column {}): {e}; retrain or restore the model file",
                 e.line(),
@@ -248,9 +258,15 @@ impl Model {
         match header.format.as_deref() {
             Some(FORMAT) => {}
             Some(other) => {
-                return Err(refuse(format!("is a `{other}` file, not a `{FORMAT}` model")));
+                return Err(refuse(format!(
+                    "is a `{other}` file, not a `{FORMAT}` model"
+                )));
             }
-            None => return Err(refuse(format!("has no `format` field; not a `{FORMAT}` model"))),
+            None => {
+                return Err(refuse(format!(
+                    "has no `format` field; not a `{FORMAT}` model"
+                )));
+            }
         }
         match header.format_version {
             Some(v) if v == u64::from(FORMAT_VERSION) => {}
@@ -290,7 +306,12 @@ impl Model {
                 file.vocabulary.len()
             )));
         }
-        let finite = file.weights.iter().flatten().chain(&file.intercept).all(|v| v.is_finite());
+        let finite = file
+            .weights
+            .iter()
+            .flatten()
+            .chain(&file.intercept)
+            .all(|v| v.is_finite());
         if !finite {
             return Err(refuse("has a weight that is not a finite number".into()));
         }

@@ -52,6 +52,9 @@ mod tests {
     #[test]
     fn failure_names_the_path() {
         let err = write_atomically(Path::new("/nonexistent-dir/x/out.json"), b"x").unwrap_err();
-        assert!(err.to_string().contains("/nonexistent-dir/x/out.json"), "{err}");
+        assert!(
+            err.to_string().contains("/nonexistent-dir/x/out.json"),
+            "{err}"
+        );
     }
 }

@@ -26,7 +26,8 @@ pub fn render(evaluation: &Evaluation, format: ReportFormat) -> String {
         ReportFormat::Text => render_tables(evaluation, false),
         ReportFormat::Markdown => render_tables(evaluation, true),
         ReportFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&to_json(evaluation)).expect("report serialises");
+            let mut s =
+                serde_json::to_string_pretty(&to_json(evaluation)).expect("report serialises");
             s.push('\n');
             s
         }
@@ -85,7 +86,10 @@ pub fn to_json(e: &Evaluation) -> Value {
         let map: serde_json::Map<String, Value> = Stance::ALL
             .iter()
             .map(|s| {
-                let list: Vec<Value> = top[s.index()].iter().map(|(f, w)| json!([f, round(*w)])).collect();
+                let list: Vec<Value> = top[s.index()]
+                    .iter()
+                    .map(|(f, w)| json!([f, round(*w)]))
+                    .collect();
                 (s.as_str().to_string(), Value::Array(list))
             })
             .collect();
@@ -116,7 +120,10 @@ struct Table {
 
 impl Table {
     fn new(header: &[&str]) -> Table {
-        Table { header: header.iter().map(|s| s.to_string()).collect(), rows: Vec::new() }
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: Vec::new(),
+        }
     }
 
     fn row(&mut self, cells: Vec<String>) {
@@ -143,7 +150,13 @@ impl Table {
                 let cells: Vec<String> = row
                     .iter()
                     .enumerate()
-                    .map(|(c, s)| if c == 0 { format!("{s:<w$}", w = widths[c]) } else { format!("{s:>w$}", w = widths[c]) })
+                    .map(|(c, s)| {
+                        if c == 0 {
+                            format!("{s:<w$}", w = widths[c])
+                        } else {
+                            format!("{s:>w$}", w = widths[c])
+                        }
+                    })
                     .collect();
                 out.push_str(cells.join("  ").trim_end());
                 out.push('\n');
@@ -167,23 +180,47 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
         }
     };
     if markdown {
-        let _ = writeln!(out, "# Stance evaluation\n\n{}, {} examples\n", e.source, e.metrics.examples);
+        let _ = writeln!(
+            out,
+            "# Stance evaluation\n\n{}, {} examples\n",
+            e.source, e.metrics.examples
+        );
     } else {
-        let _ = writeln!(out, "Stance evaluation: {}, {} examples\n", e.source, e.metrics.examples);
+        let _ = writeln!(
+            out,
+            "Stance evaluation: {}, {} examples\n",
+            e.source, e.metrics.examples
+        );
     }
     let m = &e.metrics;
     heading(&mut out, "Summary");
     let mut summary = Table::new(&["", "accuracy", "macro-F1", "F_avg"]);
-    summary.row(vec!["model".into(), f4(m.accuracy), f4(m.macro_f1), f4(m.f_avg)]);
+    summary.row(vec![
+        "model".into(),
+        f4(m.accuracy),
+        f4(m.macro_f1),
+        f4(m.f_avg),
+    ]);
     let baseline_name = format!("majority baseline ({})", e.baseline.label);
-    summary.row(vec![baseline_name, f4(e.baseline.accuracy), f4(e.baseline.macro_f1), "".into()]);
+    summary.row(vec![
+        baseline_name,
+        f4(e.baseline.accuracy),
+        f4(e.baseline.macro_f1),
+        "".into(),
+    ]);
     summary.render(markdown, &mut out);
 
     heading(&mut out, "Per stance");
     let mut per = Table::new(&["stance", "precision", "recall", "F1", "support"]);
     for s in Stance::ALL {
         let c = &m.per_class[s.index()];
-        per.row(vec![s.to_string(), f4(c.precision), f4(c.recall), f4(c.f1), c.support.to_string()]);
+        per.row(vec![
+            s.to_string(),
+            f4(c.precision),
+            f4(c.recall),
+            f4(c.f1),
+            c.support.to_string(),
+        ]);
     }
     per.render(markdown, &mut out);
 
@@ -196,7 +233,13 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
     }
     confusion.render(markdown, &mut out);
 
-    heading(&mut out, &format!("Calibration (expected calibration error {:.4})", e.calibration.ece));
+    heading(
+        &mut out,
+        &format!(
+            "Calibration (expected calibration error {:.4})",
+            e.calibration.ece
+        ),
+    );
     let mut calibration = Table::new(&["confidence", "count", "mean confidence", "accuracy"]);
     for b in e.calibration.bins.iter().filter(|b| b.count > 0) {
         calibration.row(vec![
@@ -212,7 +255,11 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
         heading(&mut out, "Top features per stance");
         let mut features = Table::new(&["stance", "features (weight)"]);
         for s in Stance::ALL {
-            let list: Vec<String> = top[s.index()].iter().take(12).map(|(f, w)| format!("{f} ({w:.2})")).collect();
+            let list: Vec<String> = top[s.index()]
+                .iter()
+                .take(12)
+                .map(|(f, w)| format!("{f} ({w:.2})"))
+                .collect();
             features.row(vec![s.to_string(), list.join(", ").replace('|', "\\|")]);
         }
         features.render(markdown, &mut out);
@@ -226,13 +273,21 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
             if w.text.chars().count() > 90 {
                 text.push('…');
             }
-            let features: Vec<String> = w.features.iter().map(|(f, c)| format!("{f} ({c:.2})")).collect();
+            let features: Vec<String> = w
+                .features
+                .iter()
+                .map(|(f, c)| format!("{f} ({c:.2})"))
+                .collect();
             errors.row(vec![
                 w.location.clone(),
                 w.gold.to_string(),
                 w.prediction.stance.to_string(),
                 format!("{:.2}", w.prediction.confidence()),
-                if markdown { text.replace('|', "\\|") } else { text },
+                if markdown {
+                    text.replace('|', "\\|")
+                } else {
+                    text
+                },
                 features.join(", "),
             ]);
         }
@@ -242,7 +297,10 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn heatmap_svg(m: &Metrics) -> String {
@@ -255,15 +313,27 @@ fn heatmap_svg(m: &Metrics) -> String {
     );
     for (k, s) in Stance::ALL.iter().enumerate() {
         let x = left + cell * (k as f64 + 0.5);
-        let _ = write!(svg, r#"<text x="{x}" y="{}" text-anchor="middle" font-size="12">{s}</text>"#, top - 10.0);
+        let _ = write!(
+            svg,
+            r#"<text x="{x}" y="{}" text-anchor="middle" font-size="12">{s}</text>"#,
+            top - 10.0
+        );
         let y = top + cell * (k as f64 + 0.5);
-        let _ = write!(svg, r#"<text x="{}" y="{y}" text-anchor="end" font-size="12">{s}</text>"#, left - 8.0);
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{y}" text-anchor="end" font-size="12">{s}</text>"#,
+            left - 8.0
+        );
     }
     for g in 0..3 {
         let support: usize = m.confusion[g].iter().sum();
         for p in 0..3 {
             let n = m.confusion[g][p];
-            let share = if support == 0 { 0.0 } else { n as f64 / support as f64 };
+            let share = if support == 0 {
+                0.0
+            } else {
+                n as f64 / support as f64
+            };
             let (x, y) = (left + cell * p as f64, top + cell * g as f64);
             let light = 97.0 - 60.0 * share;
             let hue = if g == p { 210 } else { 10 };
@@ -335,13 +405,24 @@ fn render_html(e: &Evaluation) -> String {
         } else if line.starts_with("|---") {
             continue;
         } else if line.starts_with('|') {
-            let cells: Vec<String> = line.trim_matches('|').split(" | ").map(|c| escape(c.trim().replace("\\|", "|").as_str())).collect();
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split(" | ")
+                .map(|c| escape(c.trim().replace("\\|", "|").as_str()))
+                .collect();
             let tag = if in_table { "td" } else { "th" };
             if !in_table {
                 body.push_str("<table>");
                 in_table = true;
             }
-            let _ = write!(body, "<tr>{}</tr>", cells.iter().map(|c| format!("<{tag}>{c}</{tag}>")).collect::<String>());
+            let _ = write!(
+                body,
+                "<tr>{}</tr>",
+                cells
+                    .iter()
+                    .map(|c| format!("<{tag}>{c}</{tag}>"))
+                    .collect::<String>()
+            );
         } else if line.is_empty() {
             if in_table {
                 body.push_str("</table>");
@@ -392,7 +473,11 @@ mod tests {
             metrics: Metrics::compute(&gold, &predicted),
             baseline: Baseline::majority([2, 1, 1], &gold),
             calibration: Calibration::compute(&gold, &predictions, 10),
-            top_features: Some([vec![("back".into(), 1.5)], vec![("reject".into(), 2.0)], vec![]]),
+            top_features: Some([
+                vec![("back".into(), 1.5)],
+                vec![("reject".into(), 2.0)],
+                vec![],
+            ]),
             misclassified: vec![],
         }
     }
@@ -401,7 +486,10 @@ mod tests {
     fn json_has_the_documented_shape() {
         let v = to_json(&evaluation());
         assert_eq!(v["examples"], 4);
-        assert_eq!(v["labels"], json!(["supportive", "opposed", "noncommittal"]));
+        assert_eq!(
+            v["labels"],
+            json!(["supportive", "opposed", "noncommittal"])
+        );
         assert_eq!(v["accuracy"], 0.75);
         assert_eq!(v["per_class"]["supportive"]["precision"], 0.6667);
         assert_eq!(v["per_class"]["noncommittal"]["support"], 1);
@@ -418,11 +506,17 @@ mod tests {
         assert!(text.contains("majority baseline (supportive)"), "{text}");
         assert!(text.contains("noncommittal"));
         let md = render(&e, ReportFormat::Markdown);
-        assert!(md.contains("| stance | precision | recall | F1 | support |"), "{md}");
+        assert!(
+            md.contains("| stance | precision | recall | F1 | support |"),
+            "{md}"
+        );
         let html = render(&e, ReportFormat::Html);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<svg") && html.contains("reliability diagram"));
         assert!(html.contains("test &lt;model&gt;"), "escapes text");
-        assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"), "self-contained");
+        assert!(
+            !html.contains("<script") && !html.contains("src=") && !html.contains("<link"),
+            "self-contained"
+        );
     }
 }

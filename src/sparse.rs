@@ -60,7 +60,9 @@ impl SparseMatrix {
     /// When the row refers to a column outside the matrix (a bug in the caller).
     pub fn push_row(&mut self, row: &SparseVector) {
         assert!(
-            row.indices.last().is_none_or(|&i| (i as usize) < self.n_cols),
+            row.indices
+                .last()
+                .is_none_or(|&i| (i as usize) < self.n_cols),
             "sparse row has a column outside the matrix"
         );
         self.indices.extend_from_slice(&row.indices);

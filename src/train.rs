@@ -82,7 +82,9 @@ impl TrainConfig {
             return Err(Error::Config("the alpha grid is empty".into()));
         }
         if let Some(bad) = self.alphas.iter().find(|a| !(a.is_finite() && **a > 0.0)) {
-            return Err(Error::Config(format!("alpha must be a positive number, got {bad}")));
+            return Err(Error::Config(format!(
+                "alpha must be a positive number, got {bad}"
+            )));
         }
         if self.alphas.len() > 1 && self.folds < 2 {
             return Err(Error::Config(format!(
@@ -132,11 +134,16 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(examples: &'a [Example]) -> Prepared<'a> {
-        Prepared { spans: examples.iter().map(Example::actor_spans).collect(), examples }
+        Prepared {
+            spans: examples.iter().map(Example::actor_spans).collect(),
+            examples,
+        }
     }
 
     fn documents(&self, rows: &[usize]) -> Vec<Document<'_>> {
-        rows.iter().map(|&i| self.examples[i].document(&self.spans[i])).collect()
+        rows.iter()
+            .map(|&i| self.examples[i].document(&self.spans[i]))
+            .collect()
     }
 
     fn labels(&self, rows: &[usize]) -> Vec<Stance> {
@@ -162,7 +169,9 @@ pub fn cross_validate(
     let folds = classifier::group_folds(&groups, config.folds)?;
     let prepared = Prepared::new(&data.examples);
     let alphas = config.alphas_descending();
-    let per_fold: Vec<Result<(Vec<usize>, Vec<Vec<Prediction>>)>> = (0..config.folds)
+    // Per fold: the test rows, and their predictions for each alpha.
+    type FoldResult = Result<(Vec<usize>, Vec<Vec<Prediction>>)>;
+    let per_fold: Vec<FoldResult> = (0..config.folds)
         .into_par_iter()
         .map(|fold| {
             let train: Vec<usize> = (0..folds.len()).filter(|&i| folds[i] != fold).collect();
@@ -229,7 +238,12 @@ pub fn cross_validate(
         .iter()
         .map(|p| p.expect("every example is in one test fold"))
         .collect();
-    Ok(CrossValidation { best_alpha: scores[best].alpha, scores, predictions, folds })
+    Ok(CrossValidation {
+        best_alpha: scores[best].alpha,
+        scores,
+        predictions,
+        folds,
+    })
 }
 
 /// Trains a model on `data`: chooses the alpha by grouped cross-validation when the grid has
@@ -258,7 +272,8 @@ pub fn train(
     let docs = prepared.documents(&all);
     let vectorizer = Vectorizer::fit(&config.features, &docs)?;
     let x = vectorizer.transform_all(&docs);
-    let (classifier, fit) = classifier::fit(&x, &prepared.labels(&all), &config.solver(alpha), None)?;
+    let (classifier, fit) =
+        classifier::fit(&x, &prepared.labels(&all), &config.solver(alpha), None)?;
     progress();
 
     let counts = data.label_counts();
@@ -278,12 +293,18 @@ pub fn train(
     let training = TrainingInfo {
         stance_version: env!("CARGO_PKG_VERSION").to_string(),
         examples: data.examples.len(),
-        label_counts: Stance::ALL.iter().map(|&s| (s, counts[s.index()])).collect(),
+        label_counts: Stance::ALL
+            .iter()
+            .map(|&s| (s, counts[s.index()]))
+            .collect(),
         data_files: data
             .files
             .iter()
             .map(|f| DataFile {
-                name: f.path.file_name().map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned()),
+                name: f
+                    .path
+                    .file_name()
+                    .map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned()),
                 sha256: f.sha256.clone(),
                 rows: f.rows,
             })
@@ -302,6 +323,10 @@ pub fn train(
 
 /// Number of progress steps [`train`] reports for `config`.
 pub fn progress_steps(config: &TrainConfig) -> u64 {
-    let cv = if config.alphas.len() > 1 { config.folds * config.alphas_descending().len() } else { 0 };
+    let cv = if config.alphas.len() > 1 {
+        config.folds * config.alphas_descending().len()
+    } else {
+        0
+    };
     (cv + 1) as u64
 }

@@ -1,0 +1,520 @@
+//! Integration tests of the `stance` binary and the library's public surface.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn stance() -> Command {
+    Command::cargo_bin("stance").expect("binary builds")
+}
+
+/// Trains the tiny fixture into `dir` and returns the model path.
+fn train_tiny(dir: &Path) -> PathBuf {
+    let model = dir.join("tiny.json");
+    stance()
+        .args(["train", "--data"])
+        .arg(fixture("tiny.csv"))
+        .args([
+            "--group-col",
+            "article_id",
+            "--min-df",
+            "1",
+            "--folds",
+            "2",
+            "-q",
+            "--out",
+        ])
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("trained on 18 examples"));
+    model
+}
+
+mod train_and_evaluate {
+    use super::*;
+
+    #[test]
+    fn model_bytes_are_deterministic() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = std::fs::read(train_tiny(dir.path())).unwrap();
+        let again = dir.path().join("again.json");
+        stance()
+            .args(["train", "--data"])
+            .arg(fixture("tiny.csv"))
+            .args([
+                "--group-col",
+                "article_id",
+                "--min-df",
+                "1",
+                "--folds",
+                "2",
+                "-q",
+                "--out",
+            ])
+            .arg(&again)
+            .assert()
+            .success();
+        assert_eq!(first, std::fs::read(&again).unwrap());
+        let json: Value = serde_json::from_slice(&first).unwrap();
+        assert_eq!(json["format"], "stance-model");
+        assert_eq!(json["format_version"], 1);
+        assert_eq!(
+            json["labels"],
+            serde_json::json!(["supportive", "opposed", "noncommittal"])
+        );
+        assert_eq!(json["training"]["label_counts"]["opposed"], 6);
+        assert_eq!(json["training"]["data_files"][0]["name"], "tiny.csv");
+        assert_eq!(json["training"]["cv_scores"].as_array().unwrap().len(), 5);
+        let vocabulary = json["vocabulary"].as_array().unwrap();
+        assert_eq!(vocabulary.len(), json["weights"].as_array().unwrap().len());
+        assert!(
+            !vocabulary
+                .iter()
+                .any(|v| v.as_str().unwrap().contains("berg")),
+            "actor names are masked"
+        );
+    }
+
+    #[test]
+    fn evaluate_json_has_the_documented_shape() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        let output = stance()
+            .args(["evaluate", "--format", "json", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let report: Value = serde_json::from_slice(&output).unwrap();
+        assert_eq!(report["examples"], 18);
+        assert_eq!(
+            report["labels"],
+            serde_json::json!(["supportive", "opposed", "noncommittal"])
+        );
+        for key in ["accuracy", "macro_f1", "f_avg"] {
+            assert!(
+                report[key]
+                    .as_f64()
+                    .is_some_and(|v| (0.0..=1.0).contains(&v)),
+                "{key}"
+            );
+        }
+        assert!(
+            report["accuracy"].as_f64().unwrap() > 0.9,
+            "fits its own training data"
+        );
+        assert_eq!(report["per_class"]["supportive"]["support"], 6);
+        let confusion: Vec<Vec<u64>> = serde_json::from_value(report["confusion"].clone()).unwrap();
+        assert_eq!(confusion.iter().flatten().sum::<u64>(), 18);
+        assert_eq!(report["baseline"]["accuracy"].as_f64().unwrap(), 0.3333);
+    }
+
+    #[test]
+    fn text_markdown_and_html_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        stance()
+            .args(["evaluate", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("Confusion matrix")
+                    .and(predicate::str::contains("majority baseline")),
+            );
+        stance()
+            .args(["evaluate", "--format", "markdown", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("| stance | precision |"));
+        let html = dir.path().join("report.html");
+        stance()
+            .args(["evaluate", "--format", "html", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .arg("--out")
+            .arg(&html)
+            .assert()
+            .success()
+            .stdout("");
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("<svg") && page.contains("</html>"));
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn cross_validation_without_a_model() {
+        stance()
+            .args([
+                "evaluate",
+                "--cv",
+                "2",
+                "--group-col",
+                "article_id",
+                "--min-df",
+                "1",
+                "-q",
+                "--format",
+                "json",
+                "--data",
+            ])
+            .arg(fixture("tiny.csv"))
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("\"examples\": 18")
+                    .and(predicate::str::contains("2-fold cross-validation")),
+            );
+    }
+
+    #[test]
+    fn stdin_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        stance()
+            .args(["evaluate", "--format", "json", "--data", "-", "--model"])
+            .arg(&model)
+            .write_stdin(std::fs::read(fixture("tiny.csv")).unwrap())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\"examples\": 18"));
+    }
+}
+
+mod library {
+    use super::*;
+    use stance::dataset::{Dataset, DatasetConfig};
+    use stance::model::Model;
+    use stance::train::{TrainConfig, train};
+
+    #[test]
+    fn save_load_predict_is_bit_identical() {
+        let config = DatasetConfig {
+            group_col: Some("article_id".into()),
+            ..Default::default()
+        };
+        let data = Dataset::read(&[fixture("tiny.csv")], &config).unwrap();
+        let train_config = TrainConfig {
+            features: stance::features::FeatureConfig {
+                min_df: 1,
+                ..Default::default()
+            },
+            folds: 2,
+            ..Default::default()
+        };
+        let model = train(&data, &config, &train_config, &|| {}).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.json");
+        model.save(&path).unwrap();
+        let loaded = Model::load(&path).unwrap();
+        let (mut a, mut b) = (model.predictor(), loaded.predictor());
+        for example in &data.examples {
+            let spans = example.actor_spans();
+            let doc = example.document(&spans);
+            let (pa, pb) = (a.predict(&doc), b.predict(&doc));
+            assert_eq!(
+                pa.probabilities.map(f64::to_bits),
+                pb.probabilities.map(f64::to_bits)
+            );
+        }
+        assert_eq!(loaded.to_json(), model.to_json());
+    }
+}
+
+mod bad_input {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn train_fails(data: &Path, extra: &[&str], expected: &[&str]) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("m.json");
+        let mut assert = stance()
+            .args(["train", "-q", "--data"])
+            .arg(data)
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::starts_with("error: "));
+        for needle in expected {
+            assert = assert.stderr(predicate::str::contains(*needle));
+        }
+        assert!(!out.exists(), "no model is written on error");
+    }
+
+    #[test]
+    fn missing_column_lists_the_columns_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = write(dir.path(), "cols.csv", b"sentence,stance\nx,opposed\n");
+        train_fails(
+            &data,
+            &[],
+            &[
+                "cols.csv",
+                "no column `text`",
+                "columns found: sentence, stance",
+                "--text-col",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_label_suggests_a_label_map() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = write(
+            dir.path(),
+            "labels.csv",
+            b"text,stance\na,supportive\nb,for\n",
+        );
+        train_fails(
+            &data,
+            &[],
+            &["labels.csv", "line 3", "unknown label `for`", "--label-map"],
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_offers_lossy() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = write(
+            dir.path(),
+            "bytes.csv",
+            b"text,stance\n\xff\xfe,supportive\n",
+        );
+        train_fails(
+            &data,
+            &[],
+            &["bytes.csv", "line 2", "invalid UTF-8", "--lossy"],
+        );
+    }
+
+    #[test]
+    fn empty_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = write(dir.path(), "empty.csv", b"");
+        train_fails(&data, &[], &["empty.csv", "file is empty"]);
+    }
+
+    #[test]
+    fn a_stance_without_examples_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = write(dir.path(), "two.csv", b"text,stance\nyes we back it,supportive\nno we reject it,opposed\nwe back it,supportive\nwe reject it,opposed\n");
+        train_fails(
+            &data,
+            &["--alpha", "1"],
+            &["no examples labelled `noncommittal`"],
+        );
+    }
+
+    #[test]
+    fn missing_data_file() {
+        train_fails(Path::new("/no/such/data.csv"), &[], &["/no/such/data.csv"]);
+    }
+
+    fn evaluate_with_model(model: &Path, expected: &[&str]) {
+        let mut assert = stance()
+            .args(["evaluate", "--model"])
+            .arg(model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .assert()
+            .code(1);
+        for needle in expected {
+            assert = assert.stderr(predicate::str::contains(*needle));
+        }
+    }
+
+    #[test]
+    fn missing_truncated_future_and_inconsistent_models_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        let json = std::fs::read_to_string(&model).unwrap();
+
+        evaluate_with_model(
+            &dir.path().join("absent.json"),
+            &["absent.json", "No such file"],
+        );
+
+        let truncated = write(
+            dir.path(),
+            "truncated.json",
+            &json.as_bytes()[..json.len() / 2],
+        );
+        evaluate_with_model(&truncated, &["truncated.json", "truncated"]);
+
+        let future = write(
+            dir.path(),
+            "future.json",
+            json.replacen("\"format_version\":1", "\"format_version\":99", 1)
+                .as_bytes(),
+        );
+        evaluate_with_model(
+            &future,
+            &[
+                "future.json",
+                "format version 99 is newer",
+                "upgrade stance",
+            ],
+        );
+
+        let mut value: Value = serde_json::from_str(&json).unwrap();
+        value["weights"].as_array_mut().unwrap().pop();
+        let inconsistent = write(
+            dir.path(),
+            "inconsistent.json",
+            value.to_string().as_bytes(),
+        );
+        evaluate_with_model(&inconsistent, &["inconsistent.json", "weight rows"]);
+
+        let mut value: Value = serde_json::from_str(&json).unwrap();
+        value["idf"].as_array_mut().unwrap().pop();
+        let short_idf = write(dir.path(), "idf.json", value.to_string().as_bytes());
+        evaluate_with_model(&short_idf, &["idf.json", "idf has"]);
+
+        let other = write(
+            dir.path(),
+            "other.json",
+            b"{\"format\":\"something-else\",\"format_version\":1}",
+        );
+        evaluate_with_model(&other, &["other.json", "not a `stance-model`"]);
+
+        let empty = write(dir.path(), "empty.json", b"");
+        evaluate_with_model(&empty, &["empty.json", "empty"]);
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        stance()
+            .args(["train", "--data", "x.csv"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--out"));
+        stance()
+            .args(["evaluate", "--data", "x.csv"])
+            .assert()
+            .code(2);
+        stance()
+            .args(["train", "--data", "x.csv", "--out", "m", "--ngrams", "x"])
+            .assert()
+            .code(2);
+        stance()
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Exit codes"));
+    }
+
+    #[test]
+    fn invalid_values_name_the_value() {
+        train_fails(&fixture("tiny.csv"), &["--ngrams", "3-1"], &["3..1"]);
+        train_fails(
+            &fixture("tiny.csv"),
+            &["--alpha=-1,1"],
+            &["alpha must be a positive number, got -1"],
+        );
+        train_fails(
+            &fixture("tiny.csv"),
+            &["--folds", "9", "--group-col", "article_id"],
+            &["cannot split 4 groups into 9 folds"],
+        );
+    }
+}
+
+/// The public Emergent benchmark (Ferreira & Vlachos 2016), read from `../shared/data` when
+/// present; skipped cleanly otherwise. Research use only: never copied into this repository.
+mod emergent {
+    use super::*;
+
+    fn data_dir() -> Option<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/emergent");
+        dir.join("url-versions-2015-06-14-clean-train.csv")
+            .exists()
+            .then_some(dir)
+    }
+
+    const COLUMNS: [&str; 10] = [
+        "--text-col",
+        "articleHeadline",
+        "--label-col",
+        "articleHeadlineStance",
+        "--target-col",
+        "claimHeadline",
+        "--group-col",
+        "claimId",
+        "--label-map",
+        "for=supportive,against=opposed,observing=noncommittal",
+    ];
+
+    #[test]
+    fn test_split_accuracy_beats_published_bag_of_words() {
+        let Some(data) = data_dir() else {
+            eprintln!("skipped: ../shared/data/emergent is absent");
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let model = dir.path().join("emergent.json");
+        stance()
+            .args([
+                "train",
+                "-q",
+                "--mask-target",
+                "--no-target-features",
+                "--data",
+            ])
+            .arg(data.join("url-versions-2015-06-14-clean-train.csv"))
+            .args(COLUMNS)
+            .arg("--out")
+            .arg(&model)
+            .assert()
+            .success();
+        let output = stance()
+            .args(["evaluate", "--format", "json", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(data.join("url-versions-2015-06-14-clean-test.csv"))
+            .args(COLUMNS)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let report: Value = serde_json::from_slice(&output).unwrap();
+        assert_eq!(report["examples"], 524);
+        assert_eq!(
+            report["baseline"]["accuracy"], 0.4695,
+            "majority `for` = 246/524"
+        );
+        let accuracy = report["accuracy"].as_f64().unwrap();
+        assert!(accuracy >= 0.72, "Emergent test accuracy {accuracy} < 0.72");
+    }
+}
