@@ -35,7 +35,7 @@ pub enum ClassWeight {
 }
 
 /// Default L2 strength grid searched by cross-validation.
-pub const DEFAULT_ALPHAS: [f64; 5] = [0.1, 0.3, 1.0, 3.0, 10.0];
+pub const DEFAULT_ALPHAS: [f64; 6] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0];
 /// Default iteration cap for L-BFGS.
 pub const DEFAULT_MAX_ITERATIONS: u64 = 500;
 /// Default gradient tolerance, relative to the total row weight (the loss is a sum over rows).

@@ -968,6 +968,38 @@ mod tests {
     }
 
     #[test]
+    fn target_words_in_the_text_become_a_placeholder() {
+        let config = FeatureConfig {
+            mask_target: true,
+            target_features: false,
+            ..unigrams()
+        };
+        let doc = Document {
+            text: "Apple will not sell watches, analysts deny",
+            actor_spans: &[],
+            target: Some("Apple will sell 19 million watches"),
+        };
+        // "will" is a function word and stays; "not" opens a negation scope that the
+        // placeholder keeps; runs of target words collapse into one placeholder.
+        assert_eq!(
+            features(&config, &doc),
+            [
+                "__target__",
+                "will",
+                "not",
+                "not___target__",
+                "analyst",
+                "deni"
+            ]
+        );
+        let plain = FeatureConfig {
+            target_features: false,
+            ..unigrams()
+        };
+        assert_eq!(features(&plain, &doc)[0], "appl");
+    }
+
+    #[test]
     fn char_ngrams_are_within_word_boundaries() {
         let config = FeatureConfig {
             char_ngrams: Some((3, 3)),

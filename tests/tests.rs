@@ -73,7 +73,7 @@ mod train_and_evaluate {
         );
         assert_eq!(json["training"]["label_counts"]["opposed"], 6);
         assert_eq!(json["training"]["data_files"][0]["name"], "tiny.csv");
-        assert_eq!(json["training"]["cv_scores"].as_array().unwrap().len(), 5);
+        assert_eq!(json["training"]["cv_scores"].as_array().unwrap().len(), 6);
         let vocabulary = json["vocabulary"].as_array().unwrap();
         assert_eq!(vocabulary.len(), json["weights"].as_array().unwrap().len());
         assert!(
@@ -410,6 +410,35 @@ mod bad_input {
 
         let empty = write(dir.path(), "empty.json", b"");
         evaluate_with_model(&empty, &["empty.json", "empty"]);
+    }
+
+    #[test]
+    fn a_closed_stdout_exits_quietly() {
+        use std::process::{Command as Std, Stdio};
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        let mut child = Std::new(assert_cmd::cargo::cargo_bin("stance"))
+            .args(["evaluate", "--format", "json", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(fixture("tiny.csv"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 
     #[test]
