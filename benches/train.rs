@@ -28,7 +28,10 @@ fn emergent() -> Option<(Dataset, DatasetConfig)> {
 
 fn corpus() -> Option<(Dataset, DatasetConfig)> {
     let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/train.csv");
-    let config = DatasetConfig { group_col: Some("article_id".into()), ..DatasetConfig::default() };
+    let config = DatasetConfig {
+        group_col: Some("article_id".into()),
+        ..DatasetConfig::default()
+    };
     Some((Dataset::read(&[path], &config).ok()?, config))
 }
 
@@ -36,12 +39,23 @@ fn bench_training(c: &mut Criterion) {
     let mut group = c.benchmark_group("train");
     group.sample_size(10);
     if let Some((data, data_config)) = emergent() {
-        let features = FeatureConfig { mask_target: true, target_features: false, ..FeatureConfig::default() };
-        let with_cv = TrainConfig { features: features.clone(), ..TrainConfig::default() };
+        let features = FeatureConfig {
+            mask_target: true,
+            target_features: false,
+            ..FeatureConfig::default()
+        };
+        let with_cv = TrainConfig {
+            features: features.clone(),
+            ..TrainConfig::default()
+        };
         group.bench_function("emergent_train_split_with_5fold_cv", |b| {
             b.iter(|| train(&data, &data_config, &with_cv, &|| {}).expect("trains"))
         });
-        let without_cv = TrainConfig { features, alphas: vec![0.1], ..TrainConfig::default() };
+        let without_cv = TrainConfig {
+            features,
+            alphas: vec![0.1],
+            ..TrainConfig::default()
+        };
         group.bench_function("emergent_train_split_single_fit", |b| {
             b.iter(|| train(&data, &data_config, &without_cv, &|| {}).expect("trains"))
         });
