@@ -27,6 +27,9 @@ pub const NEGATION_PREFIX: &str = "not_";
 /// Prefix of features drawn from the target text.
 pub const TARGET_PREFIX: &str = "t:";
 
+/// Prefix of words in the actor's own clause.
+pub const ACTOR_CLAUSE_PREFIX: &str = "a:";
+
 /// Prefix of character n-gram features.
 pub const CHAR_PREFIX: &str = "c:";
 
@@ -62,6 +65,10 @@ pub struct FeatureConfig {
     /// `__target__`, so that what is said *about* the target generalises across targets.
     #[serde(default)]
     pub mask_target: bool,
+    /// Also emit words in the same clause as the masked actor with the prefix `a:`, so that
+    /// in a sentence with several speakers the holder's own words weigh more.
+    #[serde(default)]
+    pub actor_clause: bool,
     /// Emit the target's own words as `t:` features (when `use_target`).
     #[serde(default = "yes")]
     pub target_features: bool,
@@ -85,6 +92,7 @@ impl Default for FeatureConfig {
             use_target: true,
             mask_target: false,
             target_features: true,
+            actor_clause: true,
         }
     }
 }
@@ -314,6 +322,33 @@ impl<'c> Analyzer<'c> {
             self.mask_target_words();
         }
         self.emit_ngrams("", &mut emit);
+        if self.config.actor_clause && !spans.is_empty() {
+            self.emit_actor_clause(&mut emit);
+        }
+    }
+
+    /// Emits `a:`-prefixed unigrams for the words of every clause holding the placeholder.
+    fn emit_actor_clause(&mut self, emit: &mut impl FnMut(&str)) {
+        let mut segments: Vec<u32> = self
+            .tokens
+            .iter()
+            .filter(|t| &self.arena[t.form.clone()] == ACTOR_PLACEHOLDER)
+            .map(|t| t.segment)
+            .collect();
+        segments.dedup();
+        for token in &self.tokens {
+            if token.kind != TokenKind::Word || !segments.contains(&token.segment) {
+                continue;
+            }
+            let form = &self.arena[token.form.clone()];
+            if form == ACTOR_PLACEHOLDER {
+                continue;
+            }
+            self.buf.clear();
+            self.buf.push_str(ACTOR_CLAUSE_PREFIX);
+            self.buf.push_str(form);
+            emit(&self.buf);
+        }
     }
 
     /// Replaces text tokens whose stem occurs in the target with the placeholder, keeping a

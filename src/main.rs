@@ -130,6 +130,9 @@ struct ModelArgs {
     /// Do not mask the actor's own name in the text.
     #[arg(long)]
     no_actor_mask: bool,
+    /// Do not add `a:` copies of the words in the actor's own clause.
+    #[arg(long)]
+    no_actor_clause: bool,
     /// Replace text words shared with the target by a placeholder (needs --target-col).
     #[arg(long)]
     mask_target: bool,
@@ -181,6 +184,7 @@ impl ModelArgs {
                 mask_actor: !self.no_actor_mask,
                 use_target: has_target,
                 mask_target: self.mask_target,
+                actor_clause: !self.no_actor_clause,
                 target_features: !self.no_target_features,
                 ..FeatureConfig::default()
             },
