@@ -959,8 +959,31 @@ mod tests {
         );
         assert_eq!(
             got,
-            ["__actor__", "said", "__actor__", "team", "back", "it"]
+            [
+                "__actor__",
+                "said",
+                "__actor__",
+                "team",
+                "back",
+                "it",
+                "a:said",
+                "a:team",
+                "a:back",
+                "a:it"
+            ]
         );
+        // Only the actor's own clause gets `a:` copies.
+        let text2 = "Ana Ruiz backs it, while others reject it";
+        let spans2 = actor_spans(text2, "Ana Ruiz");
+        let got = features(
+            &config,
+            &Document {
+                text: text2,
+                actor_spans: &spans2,
+                target: None,
+            },
+        );
+        assert_eq!(&got[got.len() - 2..], ["a:back", "a:it"]);
         let off = FeatureConfig {
             mask_actor: false,
             ..unigrams()
