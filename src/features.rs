@@ -6,7 +6,7 @@
 //! never become stance features), and optional *target* features (the plan the stance is
 //! toward, prefixed `t:`), so one model can serve many targets.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -282,12 +282,12 @@ impl<'c> Analyzer<'c> {
         Analyzer {
             config,
             stemmer: Stemmer::create(config.language),
-            stems: HashMap::new(),
+            stems: HashMap::default(),
             arena: String::new(),
             tokens: Vec::new(),
             lower: String::new(),
             buf: String::new(),
-            target_stems: HashSet::new(),
+            target_stems: HashSet::default(),
         }
     }
 
@@ -427,8 +427,12 @@ impl<'c> Analyzer<'c> {
                 }
                 continue;
             }
-            let Some(c) = text[pos..].chars().next() else {
-                break;
+            let c = match bytes[pos] {
+                b if b.is_ascii() => char::from(b),
+                _ => match text[pos..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                },
             };
             if c.is_alphanumeric() {
                 let end = word_end(text, pos);
@@ -478,11 +482,16 @@ impl<'c> Analyzer<'c> {
         emit: &mut impl FnMut(&str),
     ) -> bool {
         self.lower.clear();
-        for c in word.chars() {
-            if c == '\u{2019}' {
-                self.lower.push('\'');
-            } else {
-                self.lower.extend(c.to_lowercase());
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c == '\u{2019}' {
+                    self.lower.push('\'');
+                } else {
+                    self.lower.extend(c.to_lowercase());
+                }
             }
         }
         let mut lower = std::mem::take(&mut self.lower);
@@ -517,8 +526,7 @@ impl<'c> Analyzer<'c> {
             } else if lower.contains('.') {
                 self.push_token(&lower.clone(), negated, TokenKind::Word, segment);
             } else {
-                let stem = self.stem(&lower);
-                self.push_token(&stem, negated && !is_cue, TokenKind::Word, segment);
+                self.push_stem(&lower, negated && !is_cue, segment);
             }
             if is_cue && self.config.negation {
                 negated = true;
@@ -534,16 +542,28 @@ impl<'c> Analyzer<'c> {
         negated
     }
 
-    fn stem(&mut self, lower: &str) -> String {
-        if let Some(stem) = self.stems.get(lower) {
-            return stem.to_string();
+    /// Pushes the stem of `lower` as a word token, through the stem cache.
+    fn push_stem(&mut self, lower: &str, negated: bool, segment: u32) {
+        let start = self.arena.len();
+        if negated && self.config.negation {
+            self.arena.push_str(NEGATION_PREFIX);
         }
-        let stem: Box<str> = self.stemmer.stem(lower).into();
-        // News vocabulary is Zipfian: a bounded cache keeps the common words hot.
-        if self.stems.len() < 200_000 {
-            self.stems.insert(lower.to_string(), stem.clone());
+        match self.stems.get(lower) {
+            Some(stem) => self.arena.push_str(stem),
+            None => {
+                let stem: Box<str> = self.stemmer.stem(lower).into();
+                self.arena.push_str(&stem);
+                // News vocabulary is Zipfian: a bounded cache keeps the common words hot.
+                if self.stems.len() < 200_000 {
+                    self.stems.insert(lower.to_string(), stem);
+                }
+            }
         }
-        stem.into()
+        self.tokens.push(Token {
+            form: start..self.arena.len(),
+            kind: TokenKind::Word,
+            segment,
+        });
     }
 
     fn push_token(&mut self, form: &str, negated: bool, kind: TokenKind, segment: u32) {
@@ -619,27 +639,39 @@ impl<'c> Analyzer<'c> {
 /// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
 /// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut pos = start;
+    let mut has_period = false;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match text[pos..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_alphanumeric() {
-            end = start + offset + c.len_utf8();
+            pos += len;
+            end = pos;
             continue;
         }
-        let joiner = matches!(c, '\'' | '\u{2019}' | '.');
-        if joiner
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric())
-        {
+        let next_is_alphanumeric = || {
+            text[pos + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        if matches!(c, '\'' | '\u{2019}' | '.') && next_is_alphanumeric() {
+            has_period |= c == '.';
+            pos += len;
             continue;
         }
         // The final period of an abbreviation such as "U.S." belongs to the word.
-        if c == '.'
-            && text[start..end].contains('.')
-            && text[start..end].chars().any(char::is_alphabetic)
-        {
-            end = start + offset + 1;
+        if c == '.' && has_period && text[start..end].chars().any(char::is_alphabetic) {
+            end = pos + 1;
         }
         break;
     }
@@ -669,8 +701,8 @@ impl Vectorizer {
     pub fn fit(config: &FeatureConfig, docs: &[Document<'_>]) -> Result<Vectorizer> {
         config.validate()?;
         let mut analyzer = Analyzer::new(config);
-        let mut df: HashMap<String, u32> = HashMap::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut df: HashMap<String, u32> = HashMap::default();
+        let mut seen: HashSet<String> = HashSet::default();
         for doc in docs {
             seen.clear();
             analyzer.analyze(doc, |feature| {
