@@ -860,7 +860,10 @@ impl Featurizer<'_> {
             }
         });
         counts.sort_unstable();
-        let mut row = SparseVector::default();
+        let mut row = SparseVector {
+            indices: Vec::with_capacity(counts.len()),
+            values: Vec::with_capacity(counts.len()),
+        };
         let sublinear = self.vectorizer.config.sublinear_tf;
         let mut i = 0;
         while i < counts.len() {
@@ -870,7 +873,7 @@ impl Featurizer<'_> {
                 tf += 1;
                 i += 1;
             }
-            let tf = if sublinear {
+            let tf = if sublinear && tf > 1 {
                 1.0 + f64::from(tf).ln()
             } else {
                 f64::from(tf)
