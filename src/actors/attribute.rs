@@ -1,0 +1,420 @@
+//! Who said or did what in one sentence: speakers of speech verbs, agents of reported actions,
+//! sources after "according to", and colon introductions.
+//!
+//! For every verb outside quotation marks the subject is looked for, in this order:
+//!
+//! - inverted after a comma or a closing quote (`..., said Peskov.`);
+//! - the agent of a passive (`was rejected by Hungary`);
+//! - just before the verb, skipping auxiliaries, negation, adverbs and days
+//!   (`Peskov on Tuesday also said`), a bracket (`Collins (R-Maine) said`), or an appositive
+//!   between commas (`Sen. Angus King, a Maine independent, said`), with coordinated
+//!   subjects (`France and Germany said`) each getting the statement.
+//!
+//! A verb that reports speech ("said", "told", "according to") frames the clause it
+//! introduces; when that clause holds another actor's statement (`Peskov said Putin had
+//! rejected the plan`), the statement is the inner actor's, relayed by the outer one, and
+//! the outer actor gets none for that sentence.
+
+use std::ops::Range;
+
+use super::AttributionKind;
+use super::detect::{Np, Target};
+use super::entities::{EntityId, Registry};
+use super::tokens::Tokens;
+use super::words::{self, VerbClass, is};
+use crate::text::Span;
+
+/// A statement found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub actor: EntityId,
+    pub kind: AttributionKind,
+    pub relayed_by: Option<EntityId>,
+    /// The statement, when it is narrower than the sentence (the words after a colon).
+    pub span: Option<Span>,
+}
+
+/// What introduces a candidate statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Via {
+    Verb(VerbClass),
+    According,
+}
+
+#[derive(Debug)]
+struct Candidate {
+    actors: Vec<EntityId>,
+    verb: usize,
+    via: Via,
+    /// Reports a clause that may hold someone else's statement.
+    frame: bool,
+    /// Tokens of the reported clause.
+    content: Range<usize>,
+    relayed_by: Option<EntityId>,
+    dropped: bool,
+}
+
+/// Finds the statements of one sentence. `nps` are the sentence's noun phrases from
+/// [`super::detect::detect`]; subjects are resolved (and pending actors registered) here.
+pub(crate) fn attribute(
+    text: &str,
+    t: &Tokens,
+    nps: &[Np],
+    reg: &mut Registry,
+    quotes: &[Span],
+) -> Vec<Found> {
+    let n = t.len();
+    let mut by_end: Vec<Option<usize>> = vec![None; n + 1];
+    let mut by_start: Vec<Option<usize>> = vec![None; n + 1];
+    for (k, np) in nps.iter().enumerate() {
+        if np.toks.end <= n {
+            by_end[np.toks.end] = Some(k);
+            by_start[np.toks.start].get_or_insert(k);
+        }
+    }
+    let ctx = Ctx {
+        t,
+        nps,
+        by_end: &by_end,
+        by_start: &by_start,
+    };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for v in 0..n {
+        if !t.is_word(v) || t.toks[v].in_quote {
+            continue;
+        }
+        let Some((subjects, via, frame, content)) = ctx.candidate(v) else {
+            continue;
+        };
+        let actors: Vec<EntityId> = subjects
+            .iter()
+            .filter_map(|&k| resolve(&nps[k], reg))
+            .collect();
+        if actors.is_empty() {
+            continue;
+        }
+        for &a in &actors {
+            reg.note_subject(a);
+        }
+        candidates.push(Candidate {
+            actors,
+            verb: v,
+            via,
+            frame,
+            content,
+            relayed_by: None,
+            dropped: false,
+        });
+    }
+    // Nested reports belong to the inner holder.
+    for f in 0..candidates.len() {
+        if !candidates[f].frame {
+            continue;
+        }
+        for c in 0..candidates.len() {
+            if c == f || !candidates[f].content.contains(&candidates[c].verb) {
+                continue;
+            }
+            let outer = candidates[f].actors[0];
+            if candidates[c]
+                .actors
+                .iter()
+                .any(|a| candidates[f].actors.contains(a))
+            {
+                candidates[c].dropped = true;
+            } else {
+                candidates[c].relayed_by = Some(outer);
+                candidates[f].dropped = true;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut relayers = Vec::new();
+    for c in candidates.iter().filter(|c| !c.dropped) {
+        let kind = match c.via {
+            Via::According => AttributionKind::AccordingTo,
+            Via::Verb(VerbClass::Action) => AttributionKind::ReportedAction,
+            Via::Verb(VerbClass::Speech) => AttributionKind::ReportedSpeech,
+            Via::Verb(VerbClass::Stance) if c.relayed_by.is_some() => {
+                AttributionKind::ReportedSpeech
+            }
+            Via::Verb(VerbClass::Stance) => continue,
+        };
+        for &actor in &c.actors {
+            found.push(Found {
+                actor,
+                kind,
+                relayed_by: c.relayed_by,
+                span: None,
+            });
+            reg.note_subject(actor);
+        }
+        relayers.extend(c.relayed_by);
+    }
+    for r in relayers {
+        reg.note_subject(r);
+    }
+    if let Some(colon) = ctx.colon(text, reg, quotes) {
+        found.push(colon);
+    }
+    found
+}
+
+/// The actor a noun phrase names, registering pending actors and resolving pronouns.
+fn resolve(np: &Np, reg: &mut Registry) -> Option<EntityId> {
+    let id = match &np.target {
+        Target::Entity(id) => *id,
+        Target::Media => return None,
+        Target::Pronoun(p) => {
+            let id = reg.resolve_pronoun(*p)?;
+            reg.mention(id, np.name, true);
+            return Some(id);
+        }
+        Target::Pending(p) => {
+            let id = match &p.person_keys {
+                Some(keys) => {
+                    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                    reg.person(&p.name, &keys)
+                }
+                None => reg.named(&p.name, &p.key, p.kind),
+            };
+            if let Some((head, full)) = &p.role {
+                reg.add_role(id, head, full);
+            }
+            reg.mention(id, np.name, false);
+            id
+        }
+    };
+    (!reg.entities[id].media).then_some(id)
+}
+
+struct Ctx<'a> {
+    t: &'a Tokens,
+    nps: &'a [Np],
+    by_end: &'a [Option<usize>],
+    by_start: &'a [Option<usize>],
+}
+
+/// Words between "according to" and the source ("according to a statement from").
+const SOURCE_DOCUMENTS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "statement",
+    "report",
+    "document",
+    "transcript",
+    "readout",
+    "draft",
+    "copy",
+    "from",
+    "by",
+    "of",
+    "released",
+    "issued",
+    "published",
+    "letter",
+    "post",
+    "memo",
+    "spokesperson",
+    "for",
+];
+
+impl Ctx<'_> {
+    fn np_ending(&self, end: usize) -> Option<usize> {
+        self.by_end.get(end).copied().flatten()
+    }
+
+    fn np_starting(&self, start: usize) -> Option<usize> {
+        self.by_start.get(start).copied().flatten()
+    }
+
+    /// End of the clause that starts at `from`: the sentence end, a semicolon, or a comma
+    /// before a conjunction that opens a new clause.
+    fn clause_end(&self, from: usize) -> usize {
+        let t = self.t;
+        (from..t.len())
+            .find(|&k| {
+                t.is_punct(k, ';')
+                    || (t.is_punct(k, ',')
+                        && matches!(t.lower(k + 1), "and" | "but" | "while" | "whereas"))
+            })
+            .unwrap_or(t.len())
+    }
+
+    /// The statement a word at `v` introduces: subjects (noun phrase indices), what
+    /// introduces it, whether it frames a clause, and the clause.
+    #[allow(clippy::type_complexity)]
+    fn candidate(&self, v: usize) -> Option<(Vec<usize>, Via, bool, Range<usize>)> {
+        let t = self.t;
+        let n = t.len();
+        let lower = t.lower(v);
+        if lower == "according" && t.lower(v + 1) == "to" {
+            let mut k = v + 2;
+            while k < n && k < v + 8 && self.np_starting(k).is_none() {
+                if !SOURCE_DOCUMENTS.contains(&t.lower(k)) {
+                    return None;
+                }
+                k += 1;
+            }
+            let np = self.np_starting(k)?;
+            let end = self.nps[np].toks.end;
+            let content = if v == 0 { end..n } else { 0..v };
+            return Some((vec![np], Via::According, true, content));
+        }
+        let (class, frame, base, past) = if is(lower, words::BE) {
+            let mut a = v + 1;
+            if t.lower(a) == "not" {
+                a += 1;
+            }
+            if !is(t.lower(a), words::STANCE_ADJ) {
+                return None;
+            }
+            (VerbClass::Stance, false, false, false)
+        } else {
+            let verb = words::verb(lower)?;
+            if let Some(p) = verb.particle
+                && t.lower(v + 1) != p
+            {
+                return None;
+            }
+            (verb.class, verb.frame, verb.base, verb.past)
+        };
+        let via = Via::Verb(class);
+        // Inverted: `"...," said Peskov, a spokesman.`
+        if class == VerbClass::Speech
+            && v > 0
+            && (t.is_punct(v - 1, ',') || t.is_quote_mark(v - 1))
+            && let Some(np) = self.np_starting(v + 1)
+        {
+            let end = self.nps[np].toks.end;
+            if end >= n || t.is_punct(end, ',') || t.is_punct(end, '.') || t.is_punct(end, '(') {
+                return Some((vec![np], via, frame, 0..v - 1));
+            }
+        }
+        // Skip auxiliaries, negation, adverbs and brackets back to the subject.
+        let mut j = v;
+        let mut passive = false;
+        let mut auxiliary = false;
+        let mut skipped = 0;
+        while j > 0 && skipped < 6 {
+            let p = j - 1;
+            let lp = t.lower(p);
+            if t.is_word(p) && is(lp, words::SKIP) && self.np_ending(j).is_none() {
+                passive |= is(lp, words::BE);
+                auxiliary |= !is(lp, words::BE);
+                j = p;
+                skipped += 1;
+            } else if t.is_punct(p, ')') {
+                match (p.saturating_sub(10)..p)
+                    .rev()
+                    .find(|&k| t.is_punct(k, '('))
+                {
+                    Some(k) => j = k,
+                    None => break,
+                }
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if passive && past {
+            if t.lower(v + 1) == "by"
+                && let Some(np) = self.np_starting(v + 2)
+            {
+                return Some((vec![np], via, frame, self.content_after(v + 2)));
+            }
+            return None;
+        }
+        let mut subject = self.np_ending(j);
+        if subject.is_none() && j > 0 && (t.is_punct(j - 1, ',') || t.is_punct(j - 1, '—')) {
+            let mark = if t.is_punct(j - 1, ',') { ',' } else { '—' };
+            subject = ((j - 1).saturating_sub(20)..j - 1)
+                .rev()
+                .take_while(|&k| !t.is_punct(k, '.') && !t.is_punct(k, ';') && !t.is_quote_mark(k))
+                .find(|&k| t.is_punct(k, mark))
+                .and_then(|k| self.np_ending(k));
+        }
+        let first = subject?;
+        let mut subjects = vec![first];
+        let mut start = self.nps[first].toks.start;
+        while start >= 2 && (t.lower(start - 1) == "and" || t.is_punct(start - 1, ',')) {
+            match self.np_ending(start - 1) {
+                Some(k) => {
+                    subjects.push(k);
+                    start = self.nps[k].toks.start;
+                }
+                None => break,
+            }
+        }
+        subjects.reverse();
+        if base && !auxiliary && subjects.len() < 2 && !self.plural(first) {
+            return None;
+        }
+        let tag = start > 0
+            && (t.is_punct(start - 1, ',')
+                || t.is_quote_mark(start - 1)
+                || t.is_punct(start - 1, '—'))
+            && class == VerbClass::Speech;
+        let content = if tag {
+            0..start - 1
+        } else {
+            self.content_after(v + 1)
+        };
+        Some((subjects, via, frame, content))
+    }
+
+    /// The clause reported after a verb ending at `from` (past "that" and the audience of
+    /// "told reporters that").
+    fn content_after(&self, from: usize) -> Range<usize> {
+        from..self.clause_end(from)
+    }
+
+    /// True when a noun phrase names a group (so a bare verb form agrees with it).
+    fn plural(&self, np: usize) -> bool {
+        let t = self.t;
+        let last = self.nps[np].toks.end.saturating_sub(1);
+        match &self.nps[np].target {
+            Target::Pronoun(p) => *p == super::entities::Pronoun::They,
+            _ => {
+                let l = t.lower(last);
+                is(l, words::COLLECTIVE) || (l.ends_with('s') && !l.ends_with("ss"))
+            }
+        }
+    }
+
+    /// "The minister was blunt: ...": a sentence-initial actor, a short clause with a light
+    /// verb, a colon, and the statement.
+    fn colon(&self, text: &str, reg: &mut Registry, quotes: &[Span]) -> Option<Found> {
+        let t = self.t;
+        let c = (0..t.len()).find(|&k| t.is_punct(k, ':') && !t.toks[k].in_quote)?;
+        let np = self.nps.iter().position(|np| np.toks.start <= 1)?;
+        let end = self.nps[np].toks.end;
+        if end >= c || c - end > 7 {
+            return None;
+        }
+        let between = end..c;
+        if !between.clone().any(|k| is(t.lower(k), words::LIGHT))
+            || between.clone().any(|k| words::verb(t.lower(k)).is_some())
+        {
+            return None;
+        }
+        let after = t.span(c + 1, t.len());
+        if after.is_empty() || !after.text(text).chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let span = quotes
+            .iter()
+            .find(|q| q.start >= after.start && q.start <= after.start + 4)
+            .copied()
+            .unwrap_or(after);
+        let actor = resolve(&self.nps[np], reg)?;
+        reg.note_subject(actor);
+        Some(Found {
+            actor,
+            kind: AttributionKind::Colon,
+            relayed_by: None,
+            span: Some(span),
+        })
+    }
+}

@@ -1,0 +1,683 @@
+//! Actor mentions in one sentence: names, titled names, descriptions and pronouns.
+//!
+//! One left-to-right pass over the sentence's tokens finds noun phrases that may name an
+//! actor, in this order of preference at each token:
+//!
+//! 1. pronouns ("he", "its spokesman");
+//! 2. lexicon aliases, longest first, unless they sit inside a longer capitalised name
+//!    ("George Washington University" is not Washington);
+//! 3. phrases opened by a determiner: a title standing alone ("the foreign minister"), an
+//!    organisation referred back to ("the ministry"), an unnamed source ("a senior official
+//!    familiar with the talks");
+//! 4. group nouns with their modifiers ("European diplomats", "two officials who spoke on
+//!    condition of anonymity");
+//! 5. titles and roles before a capitalised name ("Kremlin spokesman Dmitry Peskov",
+//!    "Sen. Angus King");
+//! 6. other capitalised sequences: organisation names ("the Farmers' Union", "Ministry of
+//!    Defence"), full names, surnames of people already met.
+//!
+//! Names that certainly denote an actor (lexicon, titled names, multi-word capitalised
+//! names) are entered in the [`Registry`] at once; vaguer phrases (a lone capitalised word, a
+//! group noun, a pronoun) are returned as pending and become actors only when the attribution
+//! stage finds them making a statement.
+
+use std::ops::Range;
+
+use super::ActorKind;
+use super::entities::{EntityId, Pronoun, Registry, role_gender};
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Tokens};
+use super::words::{self, is};
+use crate::text::Span;
+
+/// What a noun phrase refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An actor already in the registry.
+    Entity(EntityId),
+    /// An actor to create if the phrase turns out to be a speaker.
+    Pending(Pending),
+    /// A pronoun, resolved when it is a speaker.
+    Pronoun(Pronoun),
+    /// A news outlet: recognised, never a stance holder.
+    Media,
+}
+
+/// An actor described by a phrase but not yet registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pending {
+    pub name: String,
+    pub key: String,
+    pub kind: ActorKind,
+    /// Single-word person names are registered through the person index.
+    pub person_keys: Option<Vec<String>>,
+    /// Role (head and full) of an unresolved title ("the minister").
+    pub role: Option<(String, String)>,
+}
+
+/// A noun phrase that may name an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// Tokens of the whole phrase (determiner, title, modifiers, relative clause).
+    pub toks: Range<usize>,
+    /// The words that name the actor (recorded as the mention, masked by the classifier).
+    pub name: Span,
+    pub target: Target,
+}
+
+/// Finds the noun phrases of a tokenised sentence, in text order.
+pub(crate) fn detect(text: &str, t: &Tokens, lex: &Lexicon, reg: &mut Registry) -> Vec<Np> {
+    let mut d = Detect {
+        text,
+        t,
+        lex,
+        reg,
+        nps: Vec::new(),
+    };
+    d.run();
+    d.nps
+}
+
+struct Detect<'a> {
+    text: &'a str,
+    t: &'a Tokens,
+    lex: &'a Lexicon,
+    reg: &'a mut Registry,
+    nps: Vec<Np>,
+}
+
+/// Longest name (in tokens) after a title, and longest capitalised run considered.
+const MAX_NAME: usize = 6;
+const MAX_RUN: usize = 8;
+
+impl Detect<'_> {
+    fn run(&mut self) {
+        let n = self.t.len();
+        let mut i = 0;
+        while i < n {
+            if !self.t.is_word(i) || self.t.toks[i].in_quote {
+                i += 1;
+                continue;
+            }
+            let lw = self.t.lower(i);
+            let class = words::class(lw);
+            let cap = self.t.is_cap(i);
+            let next = self
+                .pronoun(i)
+                .or_else(|| self.lexicon(i))
+                .or_else(|| {
+                    matches!(lw, "the" | "a" | "an" | "one" | "another")
+                        .then(|| self.determined(i))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (class & words::COLLECTIVE != 0)
+                        .then(|| self.group(i))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (class & words::ROLE != 0 && !cap && self.name_follows(i + 1))
+                        .then(|| self.titled(i, i, i + 1))
+                })
+                .or_else(|| (cap && class & words::STOP == 0).then(|| self.capitalised(i)));
+            i = next.unwrap_or(i + 1).max(i + 1);
+        }
+    }
+
+    fn push(&mut self, toks: Range<usize>, name: Span, target: Target) {
+        if let Target::Entity(id) = target {
+            self.reg.mention(id, name, false);
+        }
+        self.nps.push(Np { toks, name, target });
+    }
+
+    /// Lowercase text of tokens `a..b` joined by single spaces (words only).
+    fn phrase(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        for k in a..b {
+            if self.t.is_word(k) || self.t.toks.get(k).is_some_and(|t| t.kind == Kind::Number) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(self.t.lower(k));
+            } else if self.t.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
+                out.push_str("'s");
+            }
+        }
+        out
+    }
+
+    /// True when a capitalised name can start at token `j`.
+    fn name_follows(&self, j: usize) -> bool {
+        self.t.is_cap(j) && !is(self.t.lower(j), words::STOP)
+    }
+
+    /// "he", "she", "it", "they", or "his/her/its/their" + office-like noun.
+    fn pronoun(&mut self, i: usize) -> Option<usize> {
+        let (p, possessive) = match self.t.lower(i) {
+            "he" => (Pronoun::He, false),
+            "she" => (Pronoun::She, false),
+            "it" => (Pronoun::It, false),
+            "they" => (Pronoun::They, false),
+            "his" => (Pronoun::He, true),
+            "her" => (Pronoun::She, true),
+            "its" => (Pronoun::It, true),
+            "their" => (Pronoun::They, true),
+            _ => return None,
+        };
+        let end = if possessive {
+            self.head_after(i + 1, words::POSS_HEAD)?
+        } else {
+            i + 1
+        };
+        let name = self.t.toks[i].span;
+        self.push(i..end, name, Target::Pronoun(p));
+        Some(end)
+    }
+
+    /// The end of a lowercase noun of class `bit` within two modifiers from `j`, unless a
+    /// name follows it (then the noun is a title, not the head).
+    fn head_after(&self, j: usize, bit: u32) -> Option<usize> {
+        for k in j..(j + 3).min(self.t.len()) {
+            if !self.t.is_word(k) || self.t.is_cap(k) {
+                return None;
+            }
+            let l = self.t.lower(k);
+            if is(l, bit) {
+                return (!self.name_follows(k + 1)).then_some(k + 1);
+            }
+            if is(l, words::STOP) || words::verb(l).is_some_and(|v| !v.base) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Extends a phrase ending at `end` over a possessive and an office-like noun
+    /// ("Zelenskyy's office").
+    fn possessive(&self, end: usize) -> usize {
+        if self.t.toks.get(end).is_some_and(|t| t.kind == Kind::Poss) {
+            self.head_after(end + 1, words::POSS_HEAD).unwrap_or(end)
+        } else {
+            end
+        }
+    }
+
+    /// True when token `j` is a possessive followed by a capitalised organisation suffix
+    /// ("Farmers' Union", "People's Party").
+    fn poss_org_follows(&self, j: usize) -> bool {
+        self.t.toks.get(j).is_some_and(|t| t.kind == Kind::Poss)
+            && self.t.is_cap(j + 1)
+            && is(self.t.lower(j + 1), words::ORG_SUFFIX)
+    }
+
+    /// A lexicon alias at `i`.
+    fn lexicon(&mut self, i: usize) -> Option<usize> {
+        let n = self.t.len();
+        let (len, entry) = self.lex.longest_match(self.t, self.text, i, n)?;
+        let end = i + len;
+        if self.embedded(i, end) {
+            return None;
+        }
+        let e = self.lex.entry(entry)?;
+        let name = self.t.span(i, end);
+        if e.kind.is_none() {
+            self.push(i..end, name, Target::Media);
+            return Some(end);
+        }
+        let id = self.reg.lexicon_entity(entry, &e.name, e.kind);
+        let stop = self.possessive(end);
+        self.push(i..stop, name, Target::Entity(id));
+        Some(stop)
+    }
+
+    /// True when tokens `i..end` are part of a longer capitalised name.
+    fn embedded(&self, i: usize, end: usize) -> bool {
+        let part_of_name = |k: usize| {
+            let l = self.t.lower(k);
+            self.t.is_cap(k)
+                && !is(l, words::STOP | words::ROLE | words::ROLE_MOD)
+                && !matches!(
+                    l,
+                    "northern" | "southern" | "eastern" | "western" | "central" | "pro"
+                )
+        };
+        let of_name = matches!(self.t.lower(end), "of" | "for") && self.name_follows(end + 1);
+        (i > 0 && part_of_name(i - 1)) || part_of_name(end) || of_name
+    }
+
+    /// A phrase opened by "the", "a", "an", "one", "another" at `i`.
+    fn determined(&mut self, i: usize) -> Option<usize> {
+        let definite = self.t.lower(i) == "the";
+        let n = self.t.len();
+        for h in i + 1..(i + 5).min(n) {
+            if !self.t.is_word(h) {
+                return None;
+            }
+            let l = self.t.lower(h);
+            let class = words::class(l);
+            if class & (words::STOP | words::COLLECTIVE) != 0
+                || words::verb(l).is_some_and(|v| !v.base && class & words::ROLE == 0)
+            {
+                return None;
+            }
+            let cap = self.t.is_cap(h);
+            if class & words::ROLE != 0 {
+                if self.name_follows(h + 1) {
+                    return None;
+                }
+                if self.t.is_word(h + 1)
+                    && !self.t.is_cap(h + 1)
+                    && is(self.t.lower(h + 1), words::ROLE)
+                {
+                    continue;
+                }
+                return Some(if definite {
+                    self.title_alone(i, h)
+                } else {
+                    self.anonymous(i, h)
+                });
+            }
+            if !cap && definite && class & words::ORG_ANAPHOR != 0 {
+                return Some(self.org_anaphor(i, h));
+            }
+            if !cap && !definite && class & words::ANON != 0 {
+                return Some(self.anonymous(i, h));
+            }
+        }
+        None
+    }
+
+    /// "the [modifiers] minister": an appositive to the person just named, else the last
+    /// person with that role, else a new person described by the title.
+    fn title_alone(&mut self, i: usize, h: usize) -> usize {
+        let head = words::role_name(self.t.lower(h)).to_string();
+        let full = self.phrase(i + 1, h + 1);
+        let name = self.t.span(i + 1, h + 1);
+        let end = self.possessive(h + 1);
+        let appositive = (i >= 1 && self.t.is_punct(i - 1, ','))
+            .then(|| self.nps.last())
+            .flatten()
+            .filter(|np| np.toks.end + 1 == i)
+            .and_then(|np| match np.target {
+                Target::Entity(id) if self.reg.entities[id].kind == ActorKind::Person => Some(id),
+                _ => None,
+            });
+        if let Some(id) = appositive {
+            self.reg.add_role(id, &head, &full);
+        }
+        let target = match appositive.or_else(|| self.reg.by_role(&head, &full)) {
+            Some(id) => Target::Entity(id),
+            None => Target::Pending(Pending {
+                name: self.t.span(i, h + 1).text(self.text).to_string(),
+                key: format!("the {full}"),
+                kind: ActorKind::Person,
+                person_keys: None,
+                role: Some((head, full)),
+            }),
+        };
+        self.push(i..end, name, target);
+        end
+    }
+
+    /// "the ministry", "the union": the organisation referred back to.
+    fn org_anaphor(&mut self, i: usize, h: usize) -> usize {
+        let head = self.t.lower(h).to_string();
+        let name = self.t.span(i + 1, h + 1);
+        let end = self.possessive(h + 1);
+        let found = self.reg.org_anaphor(&head).or_else(|| {
+            // "the bloc", "the alliance": a lexicon alias for the bare noun.
+            let (len, entry) = self.lex.longest_match(self.t, self.text, h, h + 1)?;
+            let e = self.lex.entry(entry)?;
+            (len == 1 && h == i + 1 && e.kind.is_some())
+                .then(|| self.reg.lexicon_entity(entry, &e.name, e.kind))
+        });
+        let target = match found {
+            Some(id) => Target::Entity(id),
+            None => {
+                let full = self.phrase(i, h + 1);
+                let kind = if is(&head, words::GOV_SUFFIX) {
+                    ActorKind::Government
+                } else {
+                    ActorKind::Organization
+                };
+                Target::Pending(Pending {
+                    name: self.t.span(i, h + 1).text(self.text).to_string(),
+                    key: full,
+                    kind,
+                    person_keys: None,
+                    role: None,
+                })
+            }
+        };
+        self.push(i..end, name, target);
+        end
+    }
+
+    /// "a senior official familiar with the talks": an unnamed source.
+    fn anonymous(&mut self, i: usize, h: usize) -> usize {
+        let (end, _) = self.anonymity(h + 1);
+        let name = self.t.span(i + 1, end);
+        let key = self.phrase(i + 1, end);
+        let target = self.described(&key, name, ActorKind::Anonymous);
+        self.push(i..end, name, target);
+        end
+    }
+
+    /// An existing actor described by `key`, or a pending one.
+    fn described(&self, key: &str, name: Span, kind: ActorKind) -> Target {
+        match self.reg.find_named(key) {
+            Some(id) => Target::Entity(id),
+            None => Target::Pending(Pending {
+                name: name.text(self.text).to_string(),
+                key: key.to_string(),
+                kind,
+                person_keys: None,
+                role: None,
+            }),
+        }
+    }
+
+    /// A source-describing tail after a noun at `j` ("familiar with the matter", "who spoke
+    /// on condition of anonymity"): where it ends, and whether there was one.
+    fn anonymity(&self, j: usize) -> (usize, bool) {
+        let t = self.t;
+        let n = t.len();
+        let l = |k: usize| t.lower(k);
+        let lead = match (l(j), l(j + 1), l(j + 2)) {
+            ("familiar", "with", _)
+            | ("close", "to", _)
+            | ("briefed", "on", _)
+            | ("knowledgeable", "about", _)
+            | ("involved", "in", _)
+            | ("privy", "to", _)
+            | ("aware", "of", _) => 2,
+            ("with", "knowledge", "of") | ("with", "direct", "knowledge") => 3,
+            _ => 0,
+        };
+        if lead > 0 {
+            let mut k = j + lead;
+            let stop = (k + 6).min(n);
+            while k < stop {
+                let tok_ok = t.is_word(k) || t.toks[k].kind == Kind::Poss;
+                let lk = l(k);
+                if !tok_ok
+                    || words::verb(lk).is_some_and(|v| !v.base)
+                    || matches!(
+                        lk,
+                        "and" | "but" | "who" | "which" | "that" | "said" | "says"
+                    )
+                {
+                    break;
+                }
+                k += 1;
+            }
+            return (k, true);
+        }
+        if matches!(l(j), "who" | "that" | "speaking" | "talking") {
+            for k in j + 1..(j + 10).min(n) {
+                if !t.is_word(k) {
+                    break;
+                }
+                if matches!(
+                    l(k),
+                    "anonymity" | "named" | "identified" | "publicly" | "record" | "anonymous"
+                ) {
+                    return (k + 1, true);
+                }
+            }
+        }
+        (j, false)
+    }
+
+    /// A group noun at `h` with its modifiers before and source description after.
+    fn group(&mut self, h: usize) -> Option<usize> {
+        let t = self.t;
+        let mut s = h;
+        while s > 0 && h - s < 4 {
+            let p = s - 1;
+            if t.is_word(p) {
+                let l = t.lower(p);
+                if is(l, words::STOP) || words::verb(l).is_some_and(|v| !v.base) {
+                    break;
+                }
+                s = p;
+            } else if t.toks[p].kind == Kind::Poss && p > 0 && t.is_word(p - 1) {
+                s = p;
+            } else {
+                break;
+            }
+        }
+        let start =
+            if s > 0 && (is(t.lower(s - 1), words::DETQ) || t.toks[s - 1].kind == Kind::Number) {
+                s - 1
+            } else {
+                s
+            };
+        if t.is_cap(h) && self.poss_org_follows(h + 1) {
+            return None;
+        }
+        let head = t.lower(h);
+        let (end, marked) = self.anonymity(h + 1);
+        if head == "people" && !marked {
+            return None;
+        }
+        let kind = if marked || head == "sources" {
+            ActorKind::Anonymous
+        } else {
+            ActorKind::Collective
+        };
+        while self.nps.last().is_some_and(|np| np.toks.start >= start) {
+            self.nps.pop();
+        }
+        let name = t.span(s, end);
+        let key = self.phrase(s, end);
+        let mut target = self.described(&key, name, kind);
+        if let Target::Pending(p) = &mut target
+            && s == 0
+            && t.is_cap(0)
+            && words::class(t.lower(0)) != 0
+        {
+            // "Officials said": the capital is the sentence's, not the name's.
+            p.name = lowercase_first(&p.name);
+        }
+        self.push(start..end, name, target);
+        Some(end)
+    }
+
+    /// The end of a capitalised name starting at `j` (initials, particles, hyphens).
+    fn name_end(&self, j: usize) -> usize {
+        let t = self.t;
+        let mut k = j;
+        while k < t.len() && k - j < MAX_NAME {
+            if t.is_cap(k) && (k == j || !is(t.lower(k), words::STOP)) {
+                k += 1;
+                let initial = t.toks[k - 1].span.len() == 1;
+                if initial && t.is_punct(k, '.') {
+                    k += 1;
+                }
+            } else if t.is_word(k) && is(t.lower(k), words::PARTICLE) && t.is_cap(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// A titled name: title words `title_start..=role`, the name from `name_start`.
+    fn titled(&mut self, title_start: usize, role: usize, name_start: usize) -> usize {
+        let name_start = if self.t.is_punct(name_start, '.') {
+            name_start + 1
+        } else {
+            name_start
+        };
+        let name_end = self.name_end(name_start);
+        if name_end == name_start {
+            return role + 1;
+        }
+        self.person(title_start, Some(role), name_start, name_end)
+    }
+
+    /// Registers a person named by tokens `a..b` (with an optional title) and pushes it.
+    fn person(&mut self, title_start: usize, role: Option<usize>, a: usize, b: usize) -> usize {
+        let t = self.t;
+        let keys: Vec<&str> = (a..b).filter(|&k| t.is_word(k)).map(|k| t.key(k)).collect();
+        let name = t.span(a, b);
+        let lexicon_person = |s: usize| {
+            let (len, entry) = self.lex.longest_match(t, self.text, s, b)?;
+            let e = self.lex.entry(entry)?;
+            (s + len == b && e.kind == Some(ActorKind::Person)).then_some((entry, e))
+        };
+        let id = match lexicon_person(a).or_else(|| lexicon_person(b - 1)) {
+            Some((entry, e)) => self.reg.lexicon_entity(entry, &e.name, e.kind),
+            None => self.reg.person(name.text(self.text), &keys),
+        };
+        if let Some(r) = role {
+            let lr = t.lower(r);
+            if let Some(g) = role_gender(lr) {
+                self.reg.set_gender(id, g);
+            }
+            if words::is_courtesy(lr) {
+                self.reg.entities[id].confirmed = true;
+            } else {
+                let full: Vec<&str> = (title_start..=r)
+                    .filter(|&k| t.is_word(k))
+                    .map(|k| words::role_name(t.lower(k)))
+                    .collect();
+                self.reg.add_role(id, words::role_name(lr), &full.join(" "));
+            }
+        }
+        let end = self.possessive(b);
+        self.push(title_start..end, name, Target::Entity(id));
+        end
+    }
+
+    /// A capitalised sequence at `i`.
+    fn capitalised(&mut self, i: usize) -> usize {
+        let t = self.t;
+        let n = t.len();
+        let mut j = i;
+        while j < n && j - i < MAX_RUN {
+            let l = t.lower(j);
+            if t.is_cap(j) && (j == i || !is(l, words::STOP)) {
+                j += 1;
+                let abbreviation = t.toks[j - 1].span.len() == 1 || is(l, words::ROLE);
+                if abbreviation && t.is_punct(j, '.') {
+                    j += 1;
+                }
+            } else if j > i
+                && ((t.is_word(j) && is(l, words::PARTICLE) && t.is_cap(j + 1))
+                    || self.poss_org_follows(j))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A title inside the run, followed by a name: "Russian President Vladimir Putin".
+        for r in i..j {
+            if !t.is_word(r) || !is(t.lower(r), words::ROLE) {
+                continue;
+            }
+            let mut s = r + 1;
+            let mut last_role = r;
+            while s < j && (t.is_punct(s, '.') || is(t.lower(s), words::ROLE | words::ROLE_MOD)) {
+                if t.is_word(s) && is(t.lower(s), words::ROLE) {
+                    last_role = s;
+                }
+                s += 1;
+            }
+            if s < j {
+                return self.person(i, Some(last_role), s, self.name_end(s));
+            }
+        }
+        let last = self.t.lower(j - 1);
+        // "Secretary of State Marco Rubio": the name is the last two words after "of".
+        if is(last, words::ROLE) && matches!(t.lower(j), "of" | "for") {
+            let e = self.name_end(j + 1);
+            if e >= j + 4 {
+                return self.person(i, Some(j - 1), e - 2, e);
+            }
+        }
+        if is(last, words::ROLE) {
+            // A capitalised title on its own: "Prime Minister said".
+            let head = words::role_name(last).to_string();
+            let full = self.phrase(i, j);
+            let name = t.span(i, j);
+            let target = match self.reg.by_role(&head, &full) {
+                Some(id) => Target::Entity(id),
+                None => return j,
+            };
+            let end = self.possessive(j);
+            self.push(i..end, name, target);
+            return end;
+        }
+        let mut end = j;
+        let mut suffix = is(last, words::ORG_SUFFIX).then_some(j - 1);
+        if suffix.is_some() && matches!(t.lower(j), "of" | "for") && self.name_follows(j + 1) {
+            end = self.name_end(j + 1);
+        }
+        if suffix.is_none() {
+            suffix = (i..j).find(|&k| is(t.lower(k), words::ORG_SUFFIX) && k > i);
+            if suffix.is_some() && j - i < 2 {
+                suffix = None;
+            }
+        }
+        let name = t.span(i, end);
+        let words_in_run = (i..end).filter(|&k| t.is_word(k)).count();
+        let target = if let Some(sfx) = suffix {
+            if words_in_run == 1 {
+                match self.reg.org_anaphor(last) {
+                    Some(id) => Target::Entity(id),
+                    None => return end,
+                }
+            } else {
+                let kind = if is(t.lower(sfx), words::GOV_SUFFIX) {
+                    ActorKind::Government
+                } else {
+                    ActorKind::Organization
+                };
+                let key = self.phrase(i, end);
+                Target::Entity(self.reg.named(name.text(self.text), &key, kind))
+            }
+        } else if words_in_run >= 2 {
+            return self.person(i, None, i, end);
+        } else {
+            let raw = name.text(self.text);
+            let key = t.key(i);
+            let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && raw.chars().all(|c| !c.is_lowercase());
+            match self
+                .reg
+                .find_person(&[key])
+                .or_else(|| self.reg.find_named(t.lower(i)))
+            {
+                Some(id) => Target::Entity(id),
+                None => Target::Pending(Pending {
+                    name: raw.to_string(),
+                    key: t.lower(i).to_string(),
+                    kind: if acronym {
+                        ActorKind::Organization
+                    } else {
+                        ActorKind::Person
+                    },
+                    person_keys: (!acronym).then(|| vec![key.to_string()]),
+                    role: None,
+                }),
+            }
+        };
+        let stop = self.possessive(end);
+        self.push(i..stop, name, target);
+        stop
+    }
+}
+
+/// `s` with its first letter in lowercase.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

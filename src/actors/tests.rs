@@ -1,0 +1,542 @@
+//! Behaviour of the whole actors stage on short wire-style passages.
+
+use super::*;
+
+/// (actor, kind, statement text, relayed by) for every attribution.
+fn statements(
+    text: &str,
+    lexicon: &Lexicon,
+) -> Vec<(String, AttributionKind, String, Option<String>)> {
+    let found = analyze_actors(text, lexicon);
+    found
+        .attributions
+        .iter()
+        .map(|a| {
+            (
+                found.actors[a.actor].name.clone(),
+                a.kind,
+                a.span.text(text).to_string(),
+                a.relayed_by.map(|r| found.actors[r].name.clone()),
+            )
+        })
+        .collect()
+}
+
+/// (actor, kind) pairs.
+fn who(text: &str) -> Vec<(String, AttributionKind)> {
+    statements(text, &Lexicon::default_english())
+        .into_iter()
+        .map(|s| (s.0, s.1))
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    who(text).into_iter().map(|s| s.0).collect()
+}
+
+fn actor<'a>(found: &'a ArticleActors, name: &str) -> &'a Actor {
+    found
+        .actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", found.actors))
+}
+
+use AttributionKind::*;
+
+#[test]
+fn person_with_role_before_the_name() {
+    let text = "EU foreign policy chief Kaja Kallas said the proposal needed more work.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors.len(), 1);
+    assert_eq!(found.actors[0].name, "Kaja Kallas");
+    assert_eq!(found.actors[0].kind, ActorKind::Person);
+    assert_eq!(found.attributions[0].kind, ReportedSpeech);
+    assert_eq!(found.attributions[0].span.text(text), text);
+    let masked: Vec<&str> = found.attributions[0]
+        .actor_mentions
+        .iter()
+        .map(|m| m.text(text))
+        .collect();
+    assert_eq!(masked, ["Kaja Kallas"]);
+}
+
+#[test]
+fn spokesman_with_organisation_premodifier() {
+    let text = "Kremlin spokesman Dmitry Peskov told reporters the offer was not serious.";
+    assert_eq!(names(text), ["Dmitry Peskov"]);
+}
+
+#[test]
+fn abbreviated_title_and_appositive_between_commas() {
+    let text = "Sen. Rowan Hale, a Vermont independent, said he would vote against the bill.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    let n: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(n, ["Rowan Hale"]);
+    assert_eq!(found.attributions.len(), 1);
+}
+
+#[test]
+fn governments_and_organisations_from_the_lexicon() {
+    let text = "The Kremlin said the text was a basis for talks. The White House welcomed \
+                the news. Hamas rejected the proposal. The European Commission said it \
+                would study it. Farm unions warned of ruin.";
+    assert_eq!(
+        who(text),
+        [
+            ("Russia".to_string(), ReportedSpeech),
+            ("United States".to_string(), ReportedSpeech),
+            ("Hamas".to_string(), ReportedSpeech),
+            ("European Commission".to_string(), ReportedSpeech),
+            ("farm unions".to_string(), ReportedSpeech),
+        ]
+    );
+    let found = analyze_actors(text, &Lexicon::default_english());
+    assert_eq!(actor(&found, "Russia").kind, ActorKind::Government);
+    assert_eq!(actor(&found, "Hamas").kind, ActorKind::Organization);
+    assert_eq!(actor(&found, "farm unions").kind, ActorKind::Collective);
+    assert_eq!(actor(&found, "Russia").aliases, ["Kremlin"]);
+}
+
+#[test]
+fn capitals_stand_for_governments() {
+    let text = "Kyiv said it could accept most of the draft. Moscow dismissed it. Beijing \
+                urged restraint.";
+    assert_eq!(names(text), ["Ukraine", "Russia", "China"]);
+}
+
+#[test]
+fn collective_and_anonymous_sources() {
+    let text = "European diplomats said the timetable was tight. A person familiar with the \
+                matter said a vote could slip. Two officials who spoke on condition of \
+                anonymity said the text was final. Residents told local radio they were \
+                afraid.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("European diplomats", ActorKind::Collective),
+            ("person familiar with the matter", ActorKind::Anonymous),
+            (
+                "officials who spoke on condition of anonymity",
+                ActorKind::Anonymous
+            ),
+            ("residents", ActorKind::Collective),
+        ]
+    );
+    assert_eq!(found.attributions.len(), 4);
+}
+
+#[test]
+fn diacritics_and_spelling_variants_are_one_actor() {
+    let text = "Zelenskiy said the plan was unfair. Zelenskyy later added that Ukraine \
+                would not give up land. Šefčovič said talks would continue. Sefcovic \
+                insisted on a deal. Erdogan said Turkey could mediate.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let zel = actor(&found, "Volodymyr Zelenskyy");
+    assert_eq!(zel.aliases, ["Zelenskiy", "Zelenskyy"]);
+    assert_eq!(
+        actor(&found, "Maroš Šefčovič").aliases,
+        ["Sefcovic", "Šefčovič"]
+    );
+    assert_eq!(
+        actor(&found, "Recep Tayyip Erdoğan").kind,
+        ActorKind::Person
+    );
+    assert_eq!(found.attributions.len(), 5);
+}
+
+#[test]
+fn unknown_names_diacritics_match_without_lexicon() {
+    let text = "Trade commissioner Jan Dvořák said the deal was balanced. Dvorak added that \
+                farmers would be compensated.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors.len(), 1);
+    assert_eq!(found.actors[0].name, "Jan Dvořák");
+    assert_eq!(found.attributions.len(), 2);
+}
+
+#[test]
+fn actors_outside_the_lexicon() {
+    let text = "Agriculture Minister Paula Brennan-Ortiz said the quotas were fair. The \
+                Irish Cattle Breeders Association said it would fight them. Wine growers \
+                told the committee they opposed the pact.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Paula Brennan-Ortiz", ActorKind::Person),
+            ("Irish Cattle Breeders Association", ActorKind::Organization),
+            ("Wine growers", ActorKind::Collective),
+        ]
+    );
+}
+
+#[test]
+fn ministry_of_pattern_is_a_government_body() {
+    let text = "The Ministry of Rural Affairs said the payments would start in May.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors[0].name, "Ministry of Rural Affairs");
+    assert_eq!(found.actors[0].kind, ActorKind::Government);
+}
+
+#[test]
+fn surname_resolves_to_the_full_name() {
+    let text = "Foreign Minister Anna Berg said the plan was premature. Berg added that the \
+                timing was wrong.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors.len(), 1);
+    assert_eq!(found.actors[0].aliases, ["Anna Berg", "Berg"]);
+    assert_eq!(found.attributions.len(), 2);
+    assert_eq!(found.attributions[1].actor, 0);
+}
+
+#[test]
+fn title_alone_resolves_to_the_last_person_with_that_title() {
+    let text = "Press Secretary Tom Reyes spoke first. Labour Minister Ines Vidal spoke \
+                next. The press secretary said the bill would pass. The minister said it \
+                would not.";
+    let s = statements(text, &Lexicon::empty());
+    let got: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(got, ["Tom Reyes", "Ines Vidal"]);
+}
+
+#[test]
+fn appositive_title_names_the_person() {
+    let text = "Dmitry Peskov, the Kremlin spokesman, spoke on Monday. The spokesman said \
+                the talks were over.";
+    assert_eq!(names(text), ["Dmitry Peskov"]);
+}
+
+#[test]
+fn possessive_office_resolves_to_its_owner() {
+    let text = "Zelenskyy's office said the draft was unacceptable.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    assert_eq!(found.actors[0].name, "Volodymyr Zelenskyy");
+    let masked: Vec<&str> = found.attributions[0]
+        .actor_mentions
+        .iter()
+        .map(|m| m.text(text))
+        .collect();
+    assert_eq!(masked, ["Zelenskyy"]);
+}
+
+#[test]
+fn pronouns_resolve_to_the_compatible_recent_subject() {
+    let text = "Ms. Clara Voss, the finance minister, said the budget was sound. Senator \
+                Mark Oyelaran said it was a fantasy. She added that cuts were needed. He \
+                warned of a revolt.";
+    let s = statements(text, &Lexicon::empty());
+    let got: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(
+        got,
+        ["Clara Voss", "Mark Oyelaran", "Clara Voss", "Mark Oyelaran"]
+    );
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(
+        actor(&found, "Clara Voss").aliases,
+        ["Clara Voss", "finance minister"]
+    );
+}
+
+#[test]
+fn it_and_they_never_resolve_to_people() {
+    let text = "Senator Mark Oyelaran said the plan was weak. It said the plan was weak.";
+    assert_eq!(names(text), ["Mark Oyelaran"]);
+    let text = "The Farmers' Union of Wales said the plan was weak. It added that the \
+                timing was wrong.";
+    assert_eq!(
+        names(text),
+        ["Farmers' Union of Wales", "Farmers' Union of Wales"]
+    );
+}
+
+#[test]
+fn speech_tag_after_the_statement_and_inverted() {
+    let text = "The proposal is dead on arrival, Peskov said. The offer was generous, said \
+                Lena Marsh, a trade negotiator.";
+    assert_eq!(names(text), ["Dmitry Peskov", "Lena Marsh"]);
+}
+
+#[test]
+fn direct_quotes_before_and_after_the_speaker() {
+    let text = "\"We will not sign this,\" Kallas said. Kallas said: “The text must change.”";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(
+        s.iter().map(|s| (s.1, s.2.as_str())).collect::<Vec<_>>(),
+        [
+            (DirectQuote, "We will not sign this,"),
+            (DirectQuote, "The text must change.")
+        ]
+    );
+}
+
+#[test]
+fn quote_spanning_sentences_belongs_to_the_tagged_speaker() {
+    let text = "“We reject this plan. It is a trap for our farmers,” the union leader \
+                Piet Jansen said.";
+    let s = statements(text, &Lexicon::empty());
+    assert_eq!(
+        s.iter()
+            .map(|s| (s.0.as_str(), s.1, s.2.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("Piet Jansen", DirectQuote, "We reject this plan."),
+            ("Piet Jansen", DirectQuote, "It is a trap for our farmers,"),
+        ]
+    );
+}
+
+#[test]
+fn continuing_quotes_belong_to_the_last_speaker() {
+    let text = "Mayor Lise Moreau said the levy was unfair.\n\n\"It punishes families. It \
+                punishes small shops.\n\n\"We will fight it in court,\" she said.\n\n\"Nobody \
+                asked us.\"";
+    let s = statements(text, &Lexicon::empty());
+    assert_eq!(s.len(), 5, "{s:?}");
+    assert!(s.iter().all(|s| s.0 == "Lise Moreau"), "{s:?}");
+    assert_eq!(s[1].1, DirectQuote);
+    assert_eq!(s[1].2, "It punishes families.");
+}
+
+#[test]
+fn according_to() {
+    let text = "The vote was postponed, according to two diplomats. According to a \
+                statement from the Ministry of Trade, the pact is final.";
+    let s = statements(text, &Lexicon::empty());
+    assert_eq!(
+        s.iter().map(|s| (s.0.as_str(), s.1)).collect::<Vec<_>>(),
+        [
+            ("diplomats", AccordingTo),
+            ("Ministry of Trade", AccordingTo)
+        ]
+    );
+}
+
+#[test]
+fn colon_introduction() {
+    let text = "Labour Minister Ines Vidal was in the room. The minister was blunt: the \
+                offer is an insult.";
+    let s = statements(text, &Lexicon::empty());
+    assert_eq!(
+        s.iter()
+            .map(|s| (s.0.as_str(), s.1, s.2.as_str()))
+            .collect::<Vec<_>>(),
+        [("Ines Vidal", Colon, "the offer is an insult.")]
+    );
+}
+
+#[test]
+fn reported_actions() {
+    let text = "Hungary endorsed the deal. Poland voted against it. Ukraine signed. The \
+                opposition delegates walked out. The walk in the park was nice.";
+    let s = who(text);
+    assert_eq!(
+        s,
+        [
+            ("Hungary".to_string(), ReportedAction),
+            ("Poland".to_string(), ReportedAction),
+            ("Ukraine".to_string(), ReportedAction),
+            ("opposition delegates".to_string(), ReportedAction),
+        ]
+    );
+}
+
+#[test]
+fn nested_report_belongs_to_the_inner_holder() {
+    let text = "Peskov said Putin had rejected the plan.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].3.as_deref()),
+        ("Vladimir Putin", Some("Dmitry Peskov"))
+    );
+    let found = analyze_actors(text, &Lexicon::default_english());
+    assert!(!actor(&found, "Dmitry Peskov").holds_stance);
+    assert!(actor(&found, "Vladimir Putin").holds_stance);
+
+    let text = "Putin had rejected the plan, Peskov said.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].3.as_deref(), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn speaker_reporting_own_view_is_not_nested() {
+    let text = "Peskov said he had rejected the plan.";
+    assert_eq!(names(text), ["Dmitry Peskov"]);
+}
+
+#[test]
+fn mentioned_only_actors_get_no_statement() {
+    let text = "BRUSSELS (Reuters) - Hungary said on Monday it would veto the plan, Reuters \
+                reported. The summit in Paris on Jan. 5 was attended by Olaf Scholz.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let n: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(n, ["Hungary"]);
+}
+
+#[test]
+fn dateline_does_not_become_the_speaker() {
+    let text = "WASHINGTON (AP) — Sen. Dana Whitfield said Tuesday she opposed the bill.";
+    assert_eq!(names(text), ["Dana Whitfield"]);
+    let text = "KYIV, Ukraine — Said to be furious, officials met. Officials said no.";
+    assert_eq!(names(text), ["officials"]);
+}
+
+#[test]
+fn told_a_news_agency_is_not_a_statement_of_the_agency() {
+    let text = "A senior EU official told Reuters the talks had stalled.";
+    assert_eq!(names(text), ["senior EU official"]);
+}
+
+#[test]
+fn coordinated_subjects_each_get_the_statement() {
+    let text = "France and Germany said they would back the text.";
+    assert_eq!(names(text), ["France", "Germany"]);
+}
+
+#[test]
+fn passive_agent_is_the_actor_and_passive_subject_is_not() {
+    let text = "The deal was rejected by Hungary. Poland was criticised for its stance.";
+    assert_eq!(who(text), [("Hungary".to_string(), ReportedSpeech)]);
+}
+
+#[test]
+fn actors_are_ordered_by_first_mention_and_output_is_deterministic() {
+    let text = "Poland was quiet at first. Hungary said no. Poland later said yes.";
+    let a = analyze_actors(text, &Lexicon::default_english());
+    let b = analyze_actors(text, &Lexicon::default_english());
+    assert_eq!(a, b);
+    let n: Vec<&str> = a.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(n, ["Poland", "Hungary"]);
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let lex = Lexicon::default_english();
+    for text in [
+        "",
+        "   \n\n ",
+        "\"",
+        "said said said.",
+        ", said",
+        "according to",
+        "The minister was blunt:",
+        "he said. she said. it said. they said.",
+        "'s 's ' \" “ ” ‘ ’ — – - : ;",
+        "Mr. . . Sen. , Gov. 's",
+        "\u{0}\u{1}\u{ff}😀 Zelenskyy’s office said “",
+    ] {
+        let found = analyze_actors(text, &lex);
+        check_spans(text, &found);
+    }
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let pieces = [
+        "said",
+        "Peskov",
+        "the",
+        "minister",
+        "\"",
+        "“",
+        "”",
+        ",",
+        ".",
+        ":",
+        "he",
+        "Kyiv",
+        "according",
+        "to",
+        "'s",
+        "officials",
+        "who",
+        "Sen.",
+        "\n\n",
+        "—",
+        "é",
+        "walked",
+        "out",
+        "voted",
+        "by",
+        "was",
+        "Farm",
+        "unions",
+        "a",
+        "person",
+        "familiar",
+        "with",
+    ];
+    for _ in 0..300 {
+        let len = (seed % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            text.push(' ');
+        }
+        let found = analyze_actors(&text, &lex);
+        check_spans(&text, &found);
+    }
+}
+
+fn check_spans(text: &str, found: &ArticleActors) {
+    let ok = |s: Span| text.get(s.start..s.end).is_some();
+    assert!(found.sentences.iter().all(|s| ok(s.span)));
+    for a in &found.actors {
+        assert!(a.mentions.iter().all(|&m| ok(m)), "{text:?}");
+    }
+    for a in &found.attributions {
+        assert!(a.actor < found.actors.len());
+        assert!(a.sentence < found.sentences.len());
+        assert!(a.relayed_by.is_none_or(|r| r < found.actors.len()));
+        assert!(ok(a.span));
+        assert!(a.actor_mentions.iter().all(|m| a.span.contains(*m)));
+    }
+}
+
+#[test]
+fn large_single_line_stays_linear() {
+    let line =
+        "Officials said the plan, which Sen. Ann Lee called \"bad\", would fail ".repeat(20_000);
+    let found = analyze_actors(&line, &Lexicon::default_english());
+    check_spans(&line, &found);
+    assert!(!found.attributions.is_empty());
+}
+
+/// Release-mode throughput check: `cargo test --release --lib -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput_on_five_kilobyte_articles() {
+    let paragraph = "BRUSSELS (Reuters) - European Union trade chief Maroš Šefčovič said on \
+        Tuesday the agreement was \"a good basis\" for talks. Farm unions warned it would \
+        ruin them, and French President Emmanuel Macron said Paris could not accept it in \
+        its current form.\n\n\"We will not sign a deal that sacrifices our farmers,\" he \
+        told reporters. Hungary voted against the mandate, according to two diplomats who \
+        spoke on condition of anonymity.\n\nKremlin spokesman Dmitry Peskov said Putin had \
+        rejected the plan. The minister was blunt: the offer is an insult.\n\n";
+    let article = paragraph.repeat(5000 / paragraph.len() + 1);
+    let lex = Lexicon::default_english();
+    let start = std::time::Instant::now();
+    let runs = 2000;
+    let mut total = 0;
+    for _ in 0..runs {
+        total += analyze_actors(&article, &lex).attributions.len();
+    }
+    let per = start.elapsed() / runs;
+    println!(
+        "{} bytes: {per:?} per article ({total} attributions)",
+        article.len()
+    );
+}
