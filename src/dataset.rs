@@ -207,6 +207,69 @@ impl Dataset {
     }
 }
 
+/// Reads a gold file of article-level stances: columns `article,actor,aliases,stance`,
+/// aliases separated by `;`.
+///
+/// # Errors
+/// [`Error::Io`] when unreadable; [`Error::Data`] naming the line for a missing column, an
+/// unknown stance or a malformed record.
+pub fn read_gold(path: &Path) -> Result<Vec<crate::evaluate::GoldActor>> {
+    let bytes = read_bytes(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        Error::data(
+            path,
+            format!("invalid UTF-8 ({e}); convert the file to UTF-8"),
+        )
+    })?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let column = |name: &str| {
+        header.iter().position(|h| h.trim() == name).ok_or_else(|| {
+            Error::data(
+                path,
+                format!(
+                    "line 1: no column `{name}` (columns found: {}); a gold file has columns \
+                     article,actor,aliases,stance",
+                    header.iter().collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
+    };
+    let (article, actor, aliases, stance) = (
+        column("article")?,
+        column("actor")?,
+        column("aliases")?,
+        column("stance")?,
+    );
+    let mut gold = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let raw = &record[stance];
+        let parsed = raw
+            .parse::<Stance>()
+            .map_err(|e| Error::data(path, format!("line {line}: {e}")))?;
+        gold.push(crate::evaluate::GoldActor {
+            article: record[article].trim().to_string(),
+            actor: record[actor].trim().to_string(),
+            aliases: record[aliases]
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect(),
+            stance: parsed,
+        });
+    }
+    if gold.is_empty() {
+        return Err(Error::data(
+            path,
+            "no gold rows; expected article,actor,aliases,stance rows",
+        ));
+    }
+    Ok(gold)
+}
+
 fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {

@@ -4,6 +4,7 @@
 //! from the data: a stance that is never predicted must still get its row, column and a zero
 //! F1. The confusion matrix has gold stances as rows and predicted stances as columns.
 
+use crate::analyze::{ActorStance, ArticleStances};
 use crate::dataset::Dataset;
 use crate::label::{NUM_STANCES, Stance, argmax};
 use crate::model::{Model, Prediction};
@@ -60,12 +61,19 @@ impl Metrics {
 
     /// Metrics from a confusion matrix (`confusion[gold][predicted]`).
     pub fn from_confusion(confusion: [[usize; K]; K]) -> Metrics {
-        let examples: usize = confusion.iter().flatten().sum();
+        Metrics::from_confusion_with_missed(confusion, [0; K])
+    }
+
+    /// Metrics where `missed[gold]` items got no prediction at all: they count against
+    /// recall and accuracy (as wrong answers) but not against any stance's precision.
+    pub fn from_confusion_with_missed(confusion: [[usize; K]; K], missed: [usize; K]) -> Metrics {
+        let examples: usize =
+            confusion.iter().flatten().sum::<usize>() + missed.iter().sum::<usize>();
         let correct: usize = (0..K).map(|k| confusion[k][k]).sum();
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let per_class = std::array::from_fn(|k| {
             let predicted: usize = (0..K).map(|g| confusion[g][k]).sum();
-            let support: usize = confusion[k].iter().sum();
+            let support: usize = confusion[k].iter().sum::<usize>() + missed[k];
             let precision = ratio(confusion[k][k], predicted);
             let recall = ratio(confusion[k][k], support);
             let f1 = if precision + recall == 0.0 {
@@ -198,6 +206,21 @@ pub struct Misclassified {
     pub features: Vec<(String, f64)>,
 }
 
+/// How well actors were found, against gold actors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// Stance holders the tool reported.
+    pub detected: usize,
+    /// Gold stance holders.
+    pub gold: usize,
+    /// Detected actors that match a gold actor.
+    pub matched: usize,
+    /// `matched / detected` (0 when nothing was detected).
+    pub precision: f64,
+    /// Gold actors found / gold actors.
+    pub recall: f64,
+}
+
 /// Everything a report shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
@@ -213,6 +236,8 @@ pub struct Evaluation {
     pub top_features: Option<[Vec<(String, f64)>; K]>,
     /// The most confidently wrong examples.
     pub misclassified: Vec<Misclassified>,
+    /// Actor detection scores (article-level evaluation only).
+    pub detection: Option<Detection>,
 }
 
 /// Number of calibration bins in reports.
@@ -289,6 +314,141 @@ pub fn evaluate_predictions(
         calibration: Calibration::compute(&gold, predictions, CALIBRATION_BINS),
         top_features: None,
         misclassified,
+        detection: None,
+    }
+}
+
+/// One gold stance holder of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldActor {
+    /// The article's file name.
+    pub article: String,
+    /// The actor's name.
+    pub actor: String,
+    /// Other names the article uses.
+    pub aliases: Vec<String>,
+    /// The gold stance.
+    pub stance: Stance,
+}
+
+fn normalize_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('\u{2019}', "'");
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.strip_suffix("'s").unwrap_or(lower).to_string()
+}
+
+/// Whether a detected actor (name and aliases) and a gold actor share a name.
+pub fn same_actor(found: &ActorStance, gold: &GoldActor) -> bool {
+    let gold_names: Vec<String> = std::iter::once(&gold.actor)
+        .chain(&gold.aliases)
+        .map(|n| normalize_name(n))
+        .collect();
+    std::iter::once(&found.actor)
+        .chain(&found.aliases)
+        .any(|n| gold_names.contains(&normalize_name(n)))
+}
+
+/// Scores article-level output against gold actors.
+///
+/// Each gold actor is matched to at most one detected actor of the same article (the first,
+/// in the tool's order, that shares a name or alias). Detection precision is the share of
+/// detected actors that match some gold actor; recall the share of gold actors found. The
+/// stance metrics run over the gold actors, a missed actor counting as a wrong answer.
+pub fn evaluate_articles(
+    results: &[ArticleStances],
+    gold: &[GoldActor],
+    source: &str,
+) -> Evaluation {
+    let mut confusion = [[0; K]; K];
+    let mut missed = [0; K];
+    let mut gold_labels = Vec::new();
+    let mut predictions = Vec::new();
+    let mut misclassified = Vec::new();
+    let mut matched_detected = 0;
+    let mut detected = 0;
+    let mut found_gold = 0;
+    for result in results {
+        let golds: Vec<&GoldActor> = gold
+            .iter()
+            .filter(|g| g.article == result.article)
+            .collect();
+        detected += result.actors.len();
+        matched_detected += result
+            .actors
+            .iter()
+            .filter(|a| golds.iter().any(|g| same_actor(a, g)))
+            .count();
+        let mut used = vec![false; result.actors.len()];
+        for g in golds {
+            let hit =
+                (0..result.actors.len()).find(|&i| !used[i] && same_actor(&result.actors[i], g));
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    found_gold += 1;
+                    let actor = &result.actors[i];
+                    let p = actor.probabilities;
+                    let prediction = Prediction {
+                        stance: actor.stance,
+                        probabilities: [p.supportive, p.opposed, p.noncommittal],
+                    };
+                    confusion[g.stance.index()][actor.stance.index()] += 1;
+                    gold_labels.push(g.stance);
+                    predictions.push(prediction);
+                    if actor.stance != g.stance {
+                        misclassified.push(Misclassified {
+                            index: misclassified.len(),
+                            location: result.article.clone(),
+                            text: actor
+                                .evidence
+                                .first()
+                                .map_or_else(String::new, |e| e.text.clone()),
+                            actor: Some(actor.actor.clone()),
+                            gold: g.stance,
+                            prediction,
+                            features: actor
+                                .evidence
+                                .first()
+                                .map_or_else(Vec::new, |e| e.features.clone()),
+                        });
+                    }
+                }
+                None => missed[g.stance.index()] += 1,
+            }
+        }
+    }
+    let gold_total = gold
+        .iter()
+        .filter(|g| results.iter().any(|r| r.article == g.article))
+        .count();
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    misclassified.sort_by(|a, b| {
+        b.prediction
+            .confidence()
+            .total_cmp(&a.prediction.confidence())
+    });
+    misclassified.truncate(REPORT_TOP);
+    let all_gold: Vec<Stance> = gold
+        .iter()
+        .filter(|g| results.iter().any(|r| r.article == g.article))
+        .map(|g| g.stance)
+        .collect();
+    let mut gold_counts = [0; K];
+    all_gold.iter().for_each(|s| gold_counts[s.index()] += 1);
+    Evaluation {
+        source: source.to_string(),
+        metrics: Metrics::from_confusion_with_missed(confusion, missed),
+        baseline: Baseline::majority(gold_counts, &all_gold),
+        calibration: Calibration::compute(&gold_labels, &predictions, CALIBRATION_BINS),
+        top_features: None,
+        misclassified,
+        detection: Some(Detection {
+            detected,
+            gold: gold_total,
+            matched: found_gold,
+            precision: ratio(matched_detected, detected),
+            recall: ratio(found_gold, gold_total),
+        }),
     }
 }
 
@@ -328,6 +488,82 @@ mod tests {
         );
         assert!(close(m.macro_f1, 19.0 / 45.0));
         assert!(close(m.f_avg, 19.0 / 30.0));
+    }
+
+    #[test]
+    fn missed_items_count_against_recall_not_precision() {
+        let m = Metrics::from_confusion_with_missed([[2, 0, 0], [0, 1, 0], [0, 0, 1]], [2, 0, 0]);
+        assert_eq!(m.examples, 6);
+        assert!((m.accuracy - 4.0 / 6.0).abs() < 1e-12);
+        assert_eq!(m.per_class[0].precision, 1.0);
+        assert_eq!(m.per_class[0].recall, 0.5);
+        assert_eq!(m.per_class[0].support, 4);
+    }
+
+    #[test]
+    fn article_gold_matching_uses_names_and_aliases() {
+        use crate::actors::ActorKind;
+        use crate::analyze::Probabilities;
+        let actor = |name: &str, aliases: &[&str], stance: Stance| ActorStance {
+            actor: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: ActorKind::Person,
+            stance,
+            confidence: 0.6,
+            probabilities: Probabilities {
+                supportive: 0.6,
+                opposed: 0.2,
+                noncommittal: 0.2,
+            },
+            mentions: 1,
+            evidence: vec![],
+        };
+        let results = vec![ArticleStances {
+            article: "a.txt".into(),
+            actors: vec![
+                actor(
+                    "EU foreign policy chief Kaja Kallas",
+                    &["Kallas"],
+                    Stance::Supportive,
+                ),
+                actor("Reuters", &[], Stance::Noncommittal),
+            ],
+        }];
+        let gold = vec![
+            GoldActor {
+                article: "a.txt".into(),
+                actor: "Kaja Kallas".into(),
+                aliases: vec!["Kallas".into()],
+                stance: Stance::Supportive,
+            },
+            GoldActor {
+                article: "a.txt".into(),
+                actor: "the Kremlin".into(),
+                aliases: vec![],
+                stance: Stance::Opposed,
+            },
+            GoldActor {
+                article: "other.txt".into(),
+                actor: "Nobody".into(),
+                aliases: vec![],
+                stance: Stance::Opposed,
+            },
+        ];
+        let e = evaluate_articles(&results, &gold, "test");
+        let d = e.detection.unwrap();
+        assert_eq!((d.detected, d.gold, d.matched), (2, 2, 1));
+        assert_eq!(d.precision, 0.5);
+        assert_eq!(d.recall, 0.5);
+        assert_eq!(e.metrics.examples, 2);
+        assert_eq!(
+            e.metrics.accuracy, 0.5,
+            "the missed Kremlin counts as wrong"
+        );
+        assert_eq!(e.metrics.per_class[1].recall, 0.0);
+        assert!(same_actor(
+            &actor("The Kremlin", &[], Stance::Opposed),
+            &gold[1]
+        ));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod actors;
+pub mod analyze;
 pub mod classifier;
 pub mod dataset;
 pub mod error;

@@ -92,6 +92,9 @@ struct ModelFile {
     training: TrainingInfo,
 }
 
+/// The default model, trained from `datasets/corpus/` by `scripts/build-default-model.sh`.
+const BUNDLED_MODEL: &[u8] = include_bytes!("../models/default.json");
+
 /// One sentence's prediction.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Prediction {
@@ -220,6 +223,14 @@ impl Model {
     /// [`Error::Io`] naming the path.
     pub fn save(&self, path: &Path) -> Result<()> {
         write_atomically(path, self.to_json().as_bytes())
+    }
+
+    /// The default model bundled into the library (trained from this project's corpus).
+    ///
+    /// # Errors
+    /// Never for a correctly built crate; the bundled file is checked like any other.
+    pub fn bundled() -> Result<Model> {
+        Model::from_json(BUNDLED_MODEL, Path::new("<bundled default model>"))
     }
 
     /// Reads a model file.

@@ -72,6 +72,13 @@ pub fn to_json(e: &Evaluation) -> Value {
         json!({"label": e.baseline.label.as_str(), "accuracy": round(e.baseline.accuracy), "macro_f1": round(e.baseline.macro_f1)}),
     );
     obj.insert("source".into(), json!(e.source));
+    if let Some(d) = &e.detection {
+        obj.insert(
+            "actor_detection".into(),
+            json!({"detected": d.detected, "gold": d.gold, "matched": d.matched,
+                   "precision": round(d.precision), "recall": round(d.recall)}),
+        );
+    }
     obj.insert(
         "calibration".into(),
         json!({
@@ -209,6 +216,20 @@ fn render_tables(e: &Evaluation, markdown: bool) -> String {
         "".into(),
     ]);
     summary.render(markdown, &mut out);
+
+    if let Some(d) = &e.detection {
+        heading(&mut out, "Actor detection");
+        let mut detection =
+            Table::new(&["gold actors", "found", "detected", "precision", "recall"]);
+        detection.row(vec![
+            d.gold.to_string(),
+            d.matched.to_string(),
+            d.detected.to_string(),
+            f4(d.precision),
+            f4(d.recall),
+        ]);
+        detection.render(markdown, &mut out);
+    }
 
     heading(&mut out, "Per stance");
     let mut per = Table::new(&["stance", "precision", "recall", "F1", "support"]);
@@ -479,6 +500,7 @@ mod tests {
                 vec![],
             ]),
             misclassified: vec![],
+            detection: None,
         }
     }
 

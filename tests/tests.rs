@@ -449,9 +449,15 @@ mod bad_input {
             .code(2)
             .stderr(predicate::str::contains("--out"));
         stance()
-            .args(["evaluate", "--data", "x.csv"])
+            .arg("evaluate")
             .assert()
-            .code(2);
+            .code(2)
+            .stderr(predicate::str::contains("--data"));
+        stance()
+            .args(["evaluate", "--articles", "dir"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--gold"));
         stance()
             .args(["train", "--data", "x.csv", "--out", "m", "--ngrams", "x"])
             .assert()

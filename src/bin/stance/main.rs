@@ -4,9 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+
+mod classify;
 
 use stance::classifier::{ClassWeight, DEFAULT_ALPHAS, DEFAULT_MAX_ITERATIONS};
 use stance::dataset::{
@@ -14,7 +16,6 @@ use stance::dataset::{
 };
 use stance::evaluate::{evaluate_model, evaluate_predictions};
 use stance::features::{DEFAULT_MAX_FEATURES, DEFAULT_MIN_DF, FeatureConfig};
-use stance::model::Model;
 use stance::output::write_atomically;
 use stance::report::{ReportFormat, render};
 use stance::train::{CvMetric, DEFAULT_FOLDS, TrainConfig, cross_validate, progress_steps, train};
@@ -32,6 +33,7 @@ struct Cli {
 
 const EXAMPLES: &str = "\
 Examples:
+  stance classify article.txt
   stance train --data datasets/train.csv --out my.model.json
   stance evaluate --model my.model.json --data datasets/test.csv
   stance evaluate --cv 5 --data datasets/train.csv --group-col article_id --format html --out report.html
@@ -48,6 +50,15 @@ enum Command {
         after_help = "Example:\n  stance train --data train.csv --group-col article_id --out model.json\n  stance train --data emergent-train.csv --text-col articleHeadline \\\n    --label-col articleHeadlineStance --target-col claimHeadline --group-col claimId \\\n    --label-map for=supportive,against=opposed,observing=noncommittal --out emergent.json"
     )]
     Train(TrainArgs),
+    /// Find each actor of news articles and say whether they support, oppose or hedge on the plan.
+    ///
+    /// Reads plain-text articles (files, directories of .txt files, or stdin when no file or
+    /// `-` is given) or, with `--input jsonl`, one {"id": …, "text": …} object per line.
+    /// Uses the bundled default model and actor list unless --model / --actors are given.
+    #[command(
+        after_help = "Examples:\n  stance classify article.txt\n  cat article.txt | stance classify --format json\n  stance classify --input jsonl --format jsonl < articles.jsonl > stances.jsonl"
+    )]
+    Classify(classify::ClassifyArgs),
     /// Score a model (or grouped cross-validation) on labelled data and print a report.
     ///
     /// The report has accuracy, per-stance precision/recall/F1, macro-F1, F_avg (mean F1 of
@@ -58,9 +69,6 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct DataArgs {
-    /// Labelled CSV or TSV file(s); a directory means its .csv/.tsv files; `-` reads stdin.
-    #[arg(long = "data", value_name = "FILE", required = true, num_args = 1..)]
-    data: Vec<PathBuf>,
     /// Column with the sentence text.
     #[arg(long, value_name = "NAME", default_value = DEFAULT_TEXT_COL)]
     text_col: String,
@@ -100,9 +108,9 @@ impl DataArgs {
         })
     }
 
-    fn read(&self) -> anyhow::Result<(Dataset, DatasetConfig)> {
+    fn read(&self, paths: &[PathBuf]) -> anyhow::Result<(Dataset, DatasetConfig)> {
         let config = self.config()?;
-        let data = Dataset::read(&self.data, &config)?;
+        let data = Dataset::read(paths, &config)?;
         Ok((data, config))
     }
 }
@@ -218,8 +226,11 @@ fn parse_range(s: &str) -> Result<(usize, usize), String> {
 
 #[derive(Args, Debug)]
 struct TrainArgs {
+    /// Labelled CSV or TSV file(s); a directory means its .csv/.tsv files; `-` reads stdin.
+    #[arg(long = "data", value_name = "FILE", required = true, num_args = 1..)]
+    data: Vec<PathBuf>,
     #[command(flatten)]
-    data: DataArgs,
+    columns: DataArgs,
     /// Where to write the model (JSON; written atomically).
     #[arg(long, short, value_name = "MODEL")]
     out: PathBuf,
@@ -229,16 +240,29 @@ struct TrainArgs {
 
 #[derive(Args, Debug)]
 struct EvaluateArgs {
-    #[command(flatten)]
-    data: DataArgs,
-    /// The model to score.
+    /// Labelled CSV or TSV file(s); a directory means its .csv/.tsv files; `-` reads stdin.
     #[arg(
-        long,
-        value_name = "MODEL",
-        required_unless_present = "cv",
-        conflicts_with = "cv"
+        long = "data",
+        value_name = "FILE",
+        num_args = 1..,
+        required_unless_present = "articles",
+        conflicts_with = "articles"
     )]
+    data: Vec<PathBuf>,
+    #[command(flatten)]
+    columns: DataArgs,
+    /// The model to score [default: the bundled model].
+    #[arg(long, value_name = "MODEL", conflicts_with = "cv")]
     model: Option<PathBuf>,
+    /// Score article-level output: classify every .txt file of DIR and compare with --gold.
+    #[arg(long, value_name = "DIR", requires = "gold")]
+    articles: Option<PathBuf>,
+    /// Gold actors for --articles: a CSV with columns article,actor,aliases,stance.
+    #[arg(long, value_name = "FILE", requires = "articles")]
+    gold: Option<PathBuf>,
+    /// Actor file for --articles (columns name,aliases,kind) [default: the bundled one].
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
     /// Instead of a saved model, run grouped K-fold cross-validation on --data.
     #[arg(long, value_name = "K")]
     cv: Option<usize>,
@@ -286,7 +310,7 @@ fn progress_bar(steps: u64, quiet: bool, message: &'static str) -> ProgressBar {
 }
 
 fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
-    let (data, data_config) = args.data.read()?;
+    let (data, data_config) = args.columns.read(&args.data)?;
     let config = args.model.config(data_config.target_col.is_some());
     let bar = progress_bar(progress_steps(&config), args.model.quiet, "training");
     let model = train(&data, &data_config, &config, &|| bar.inc(1))?;
@@ -320,15 +344,14 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
 }
 
 fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
-    let (data, data_config) = args.data.read()?;
+    if let (Some(dir), Some(gold)) = (&args.articles, &args.gold) {
+        let model = classify::load_model(args.model.as_deref())?;
+        let lexicon = classify::load_lexicon(args.actors.as_deref())?;
+        let evaluation = classify::evaluate_articles_dir(dir, gold, &model, &lexicon)?;
+        return Ok(render(&evaluation, args.format.into()));
+    }
+    let (data, data_config) = args.columns.read(&args.data)?;
     let evaluation = match (&args.model, args.cv) {
-        (Some(path), _) => {
-            let model = Model::load(path)?;
-            if model.vectorizer().config().use_target && data_config.target_col.is_none() {
-                eprintln!("warning: the model was trained with a target column; pass --target-col");
-            }
-            evaluate_model(&model, &data, &format!("model {}", display_name(path)))
-        }
         (None, Some(folds)) => {
             let config = TrainConfig {
                 folds,
@@ -349,7 +372,16 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
             );
             evaluate_predictions(&data, &cv.predictions, data.label_counts(), &source)
         }
-        (None, None) => bail!("pass --model MODEL or --cv K"),
+        (path, _) => {
+            let model = classify::load_model(path.as_deref())?;
+            let name = path
+                .as_deref()
+                .map_or_else(|| "bundled".to_string(), display_name);
+            if model.vectorizer().config().use_target && data_config.target_col.is_none() {
+                eprintln!("warning: the model was trained with a target column; pass --target-col");
+            }
+            evaluate_model(&model, &data, &format!("model {name}"))
+        }
     };
     Ok(render(&evaluation, args.format.into()))
 }
@@ -377,6 +409,7 @@ fn emit(text: &str, out: Option<&Path>) -> anyhow::Result<()> {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Train(args) => run_train(&args),
+        Command::Classify(args) => classify::run(&args),
         Command::Evaluate(args) => {
             let report = run_evaluate(&args)?;
             emit(&report, args.out.as_deref())
