@@ -21,7 +21,7 @@ use super::AttributionKind;
 use super::detect::{Np, Target};
 use super::entities::{EntityId, Registry};
 use super::tokens::Tokens;
-use super::words::{self, VerbClass, is};
+use super::words::{self, VerbClass};
 use crate::text::Span;
 
 /// A statement found in one sentence.
@@ -262,17 +262,17 @@ impl Ctx<'_> {
             let content = if v == 0 { end..n } else { 0..v };
             return Some((vec![np], Via::According, true, content));
         }
-        let (class, frame, base, past) = if is(lower, words::BE) {
+        let (class, frame, base, past) = if t.has(v, words::BE) {
             let mut a = v + 1;
             if t.lower(a) == "not" {
                 a += 1;
             }
-            if !is(t.lower(a), words::STANCE_ADJ) {
+            if !t.has(a, words::STANCE_ADJ) {
                 return None;
             }
             (VerbClass::Stance, false, false, false)
         } else {
-            let verb = words::verb(lower)?;
+            let verb = t.verb(v)?;
             if let Some(p) = verb.particle
                 && t.lower(v + 1) != p
             {
@@ -299,10 +299,9 @@ impl Ctx<'_> {
         let mut skipped = 0;
         while j > 0 && skipped < 6 {
             let p = j - 1;
-            let lp = t.lower(p);
-            if t.is_word(p) && is(lp, words::SKIP) && self.np_ending(j).is_none() {
-                passive |= is(lp, words::BE);
-                auxiliary |= !is(lp, words::BE);
+            if t.is_word(p) && t.has(p, words::SKIP) && self.np_ending(j).is_none() {
+                passive |= t.has(p, words::BE);
+                auxiliary |= !t.has(p, words::BE);
                 j = p;
                 skipped += 1;
             } else if t.is_punct(p, ')') {
@@ -378,7 +377,7 @@ impl Ctx<'_> {
             Target::Pronoun(p) => *p == super::entities::Pronoun::They,
             _ => {
                 let l = t.lower(last);
-                is(l, words::COLLECTIVE) || (l.ends_with('s') && !l.ends_with("ss"))
+                t.has(last, words::COLLECTIVE) || (l.ends_with('s') && !l.ends_with("ss"))
             }
         }
     }
@@ -394,8 +393,8 @@ impl Ctx<'_> {
             return None;
         }
         let between = end..c;
-        if !between.clone().any(|k| is(t.lower(k), words::LIGHT))
-            || between.clone().any(|k| words::verb(t.lower(k)).is_some())
+        if !between.clone().any(|k| t.has(k, words::LIGHT))
+            || between.clone().any(|k| t.verb(k).is_some())
         {
             return None;
         }

@@ -5,9 +5,8 @@
 //! indices that make each lookup a hash probe, and the short history of recent subjects that
 //! pronoun resolution needs.
 
-use std::collections::HashMap;
-
 use super::ActorKind;
+use super::words::FastMap;
 use crate::text::Span;
 
 /// Index into [`Registry::entities`].
@@ -54,10 +53,10 @@ pub(crate) struct Entity {
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
-    by_lexicon: HashMap<usize, EntityId>,
-    by_key: HashMap<String, EntityId>,
-    by_surname: HashMap<String, EntityId>,
-    by_role: HashMap<String, EntityId>,
+    by_lexicon: FastMap<usize, EntityId>,
+    by_key: FastMap<String, EntityId>,
+    by_surname: FastMap<String, EntityId>,
+    by_role: FastMap<String, EntityId>,
     /// Recent subjects of statements, most recent last.
     subjects: Vec<EntityId>,
 }
