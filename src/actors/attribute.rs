@@ -112,7 +112,11 @@ pub(crate) fn attribute(
             continue;
         }
         for c in 0..candidates.len() {
-            if c == f || !candidates[f].content.contains(&candidates[c].verb) {
+            // "according to" always frames the rest of the sentence, never the reverse.
+            if c == f
+                || candidates[c].via == Via::According
+                || !candidates[f].content.contains(&candidates[c].verb)
+            {
                 continue;
             }
             let outer = candidates[f].actors[0];
@@ -333,6 +337,13 @@ impl Ctx<'_> {
                 .take_while(|&k| !t.is_punct(k, '.') && !t.is_punct(k, ';') && !t.is_quote_mark(k))
                 .find(|&k| t.is_punct(k, mark))
                 .and_then(|k| self.np_ending(k));
+            // "Germany's economy minister, Robert Habeck, said": the name is the appositive.
+            if subject.is_none() {
+                subject = self.np_ending(j - 1).filter(|&k| {
+                    let start = self.nps[k].toks.start;
+                    start > 0 && t.is_punct(start - 1, mark)
+                });
+            }
         }
         let first = subject?;
         let mut subjects = vec![first];

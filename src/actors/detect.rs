@@ -277,6 +277,12 @@ impl Detect<'_> {
                 });
             }
             if !cap && definite && class & words::ORG_ANAPHOR != 0 {
+                if (i + 1..h).any(|k| self.t.is_cap(k)) {
+                    // "the Dutch government": a name of its own, not a reference back.
+                    return self
+                        .lexicon(i + 1)
+                        .or_else(|| Some(self.described_org(i, h)));
+                }
                 return Some(self.org_anaphor(i, h));
             }
             if !cap && !definite && class & words::ANON != 0 {
@@ -348,6 +354,22 @@ impl Detect<'_> {
                 })
             }
         };
+        self.push(i..end, name, target);
+        end
+    }
+
+    /// "the Dutch government", "the French farm ministry": an organisation described by a
+    /// proper adjective and a head noun.
+    fn described_org(&mut self, i: usize, h: usize) -> usize {
+        let name = self.t.span(i + 1, h + 1);
+        let key = self.phrase(i + 1, h + 1);
+        let kind = if self.t.has(h, words::GOV_SUFFIX) {
+            ActorKind::Government
+        } else {
+            ActorKind::Organization
+        };
+        let target = self.described(&key, name, kind);
+        let end = self.possessive(h + 1);
         self.push(i..end, name, target);
         end
     }

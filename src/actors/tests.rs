@@ -540,3 +540,44 @@ fn throughput_on_five_kilobyte_articles() {
         article.len()
     );
 }
+
+#[test]
+fn name_in_apposition_to_a_role() {
+    let text = "Spain's farm minister, Luis Planas, said the safeguards were enough. Its \
+                chairwoman, Ruth Adler, said: \"This is unacceptable.\"";
+    assert_eq!(names(text), ["Luis Planas", "Ruth Adler"]);
+}
+
+#[test]
+fn according_to_frames_a_reported_statement() {
+    let text = "Poland has signalled it could block the deal, according to two diplomats.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].3.as_deref()),
+        ("Poland", Some("diplomats"))
+    );
+}
+
+#[test]
+fn organisation_with_a_proper_adjective_is_not_an_anaphor() {
+    let text = "Italy was absent. The Austrian government rejected the deal. The \
+                Portuguese farm ministry welcomed it.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let n: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(n, ["Austria", "Portuguese farm ministry"]);
+    assert_eq!(found.actors[1].kind, ActorKind::Government);
+}
+
+#[test]
+fn organisation_anaphor_refers_back() {
+    let text = "The Irish Farmers Association met on Monday. The association said the pact \
+                would ruin beef producers.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors.len(), 1);
+    assert_eq!(found.actors[0].name, "Irish Farmers Association");
+    assert_eq!(
+        found.actors[0].aliases,
+        ["Irish Farmers Association", "association"]
+    );
+}
