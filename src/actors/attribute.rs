@@ -83,7 +83,7 @@ pub(crate) fn attribute(
         if !t.is_word(v) || t.toks[v].in_quote {
             continue;
         }
-        let Some((subjects, via, frame, content)) = ctx.candidate(v) else {
+        let Some((subjects, via, frame, content)) = ctx.candidate(v, reg) else {
             continue;
         };
         let actors: Vec<EntityId> = subjects
@@ -249,7 +249,7 @@ impl Ctx<'_> {
     /// The statement a word at `v` introduces: subjects (noun phrase indices), what
     /// introduces it, whether it frames a clause, and the clause.
     #[allow(clippy::type_complexity)]
-    fn candidate(&self, v: usize) -> Option<(Vec<usize>, Via, bool, Range<usize>)> {
+    fn candidate(&self, v: usize, reg: &Registry) -> Option<(Vec<usize>, Via, bool, Range<usize>)> {
         let t = self.t;
         let n = t.len();
         let lower = t.lower(v);
@@ -332,12 +332,20 @@ impl Ctx<'_> {
         let mut subject = self.np_ending(j);
         if subject.is_none() && j > 0 && (t.is_punct(j - 1, ',') || t.is_punct(j - 1, '—')) {
             let mark = if t.is_punct(j - 1, ',') { ',' } else { '—' };
-            subject = ((j - 1).saturating_sub(20)..j - 1)
-                .rev()
-                .take_while(|&k| !t.is_punct(k, '.') && !t.is_punct(k, ';') && !t.is_quote_mark(k))
-                .find(|&k| t.is_punct(k, mark))
-                .and_then(|k| self.np_ending(k));
-            // "Germany's economy minister, Robert Habeck, said": the name is the appositive.
+            // "Ukraine's envoy to the U.S., Oksana Markarova, said": a person's name between
+            // commas is the speaker; otherwise the phrase before the opening comma is
+            // ("Sen. Angus King, a Maine independent, said").
+            subject = self.np_ending(j - 1).filter(|&k| {
+                let start = self.nps[k].toks.start;
+                start > 0 && t.is_punct(start - 1, mark) && self.names_person(k, reg)
+            });
+            if subject.is_none() {
+                subject = ((j - 1).saturating_sub(24)..j - 1)
+                    .rev()
+                    .take_while(|&k| !t.is_punct(k, ';') && !t.is_quote_mark(k))
+                    .find(|&k| t.is_punct(k, mark))
+                    .and_then(|k| self.np_ending(k));
+            }
             if subject.is_none() {
                 subject = self.np_ending(j - 1).filter(|&k| {
                     let start = self.nps[k].toks.start;
@@ -345,10 +353,26 @@ impl Ctx<'_> {
                 });
             }
         }
+        // "Rep. Jane Roe of Georgia wrote": the person, not the place.
+        if let Some(k) = subject {
+            let start = self.nps[k].toks.start;
+            if start > 0
+                && matches!(t.lower(start - 1), "of" | "from")
+                && let Some(head) = self.np_ending(start - 1)
+                && self.names_person(head, reg)
+            {
+                subject = Some(head);
+            }
+        }
         let first = subject?;
         let mut subjects = vec![first];
         let mut start = self.nps[first].toks.start;
-        while start >= 2 && (t.lower(start - 1) == "and" || t.is_punct(start - 1, ',')) {
+        // "France and Germany said", "France, Spain and Italy said"; a comma alone is an
+        // appositive, not a list.
+        let mut listed = false;
+        while start >= 2 && (t.lower(start - 1) == "and" || (listed && t.is_punct(start - 1, ',')))
+        {
+            listed = true;
             match self.np_ending(start - 1) {
                 Some(k) => {
                     subjects.push(k);
@@ -378,6 +402,15 @@ impl Ctx<'_> {
     /// "told reporters that").
     fn content_after(&self, from: usize) -> Range<usize> {
         from..self.clause_end(from)
+    }
+
+    /// True when a noun phrase names a person by name.
+    fn names_person(&self, np: usize, reg: &Registry) -> bool {
+        match &self.nps[np].target {
+            Target::Entity(id) => reg.entities[*id].kind == super::ActorKind::Person,
+            Target::Pending(p) => p.person_keys.is_some(),
+            _ => false,
+        }
     }
 
     /// True when a noun phrase names a group (so a bare verb form agrees with it).

@@ -658,6 +658,13 @@ impl Detect<'_> {
                 let key = self.phrase(i, end);
                 Target::Entity(self.reg.named(name.text(self.text), &key, kind))
             }
+        } else if words_in_run >= 2 && t.has(end - 1, words::COLLECTIVE) {
+            // "Senate Republicans", "House Democrats": a group, not a person.
+            let key = self.phrase(i, end);
+            Target::Entity(
+                self.reg
+                    .named(name.text(self.text), &key, ActorKind::Collective),
+            )
         } else if words_in_run >= 2 {
             return self.person(i, None, i, end);
         } else {

@@ -581,3 +581,34 @@ fn organisation_anaphor_refers_back() {
         ["Irish Farmers Association", "association"]
     );
 }
+
+#[test]
+fn named_person_between_commas_beats_a_place_before_them() {
+    let text = "Ukraine's envoy to the U.S., Oksana Vel, told reporters the aid was vital. \
+                Rep. Jane Roe of Georgia wrote that the bill was dead. Senate Republicans \
+                blocked it. France, Spain and Italy said they would wait.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Oksana Vel", ActorKind::Person),
+            ("Jane Roe", ActorKind::Person),
+            ("Senate Republicans", ActorKind::Collective),
+            ("France", ActorKind::Government),
+            ("Spain", ActorKind::Government),
+            ("Italy", ActorKind::Government),
+        ]
+    );
+}
+
+#[test]
+fn state_abbreviations_in_appositives() {
+    let text = "Senate Minority Leader Tom Hale, R-Ky., said the bill had no path forward. \
+                Sen. Ann Ruiz, D-N.Y., voted against it.";
+    assert_eq!(names(text), ["Tom Hale", "Ann Ruiz"]);
+}
