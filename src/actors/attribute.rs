@@ -241,7 +241,8 @@ impl Ctx<'_> {
             .find(|&k| {
                 t.is_punct(k, ';')
                     || (t.is_punct(k, ',')
-                        && matches!(t.lower(k + 1), "and" | "but" | "while" | "whereas"))
+                        && matches!(t.lower(k + 1), "and" | "but" | "while" | "whereas")
+                        && t.lower(k + 2) != "that")
             })
             .unwrap_or(t.len())
     }

@@ -309,6 +309,9 @@ impl Detect<'_> {
             });
         if let Some(id) = appositive {
             self.reg.add_role(id, &head, &full);
+            if let Some(g) = role_gender(self.t.lower(h)) {
+                self.reg.set_gender(id, g);
+            }
         }
         let target = match appositive.or_else(|| self.reg.by_role(&head, &full)) {
             Some(id) => Target::Entity(id),

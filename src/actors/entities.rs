@@ -207,8 +207,9 @@ impl Registry {
         self.entities[id].confirmed = true;
     }
 
-    /// The actor a subject pronoun refers to: the most recent compatible subject, else the
-    /// most recently mentioned compatible confirmed actor. "it" and "they" never refer to a
+    /// The actor a subject pronoun refers to: the most recent compatible subject (a person of
+    /// unknown gender is compatible with both "he" and "she"), else the most recently
+    /// mentioned compatible confirmed actor. "it" and "they" never refer to a
     /// person; "he" and "she" only to persons of a compatible gender.
     pub fn resolve_pronoun(&mut self, p: Pronoun) -> Option<EntityId> {
         let fits = |e: &Entity| match p {
@@ -217,18 +218,12 @@ impl Registry {
             Pronoun::It => matches!(e.kind, ActorKind::Organization | ActorKind::Government),
             Pronoun::They => e.kind != ActorKind::Person,
         };
-        // A subject whose gender is known to match beats a more recent one of unknown gender.
-        let known = |e: &Entity| match p {
-            Pronoun::He => e.gender == Gender::Male,
-            Pronoun::She => e.gender == Gender::Female,
-            _ => true,
-        };
-        let recent = [true, false].into_iter().find_map(|strict| {
-            self.subjects.iter().rev().copied().find(|&id| {
-                let e = &self.entities[id];
-                fits(e) && (!strict || known(e))
-            })
-        });
+        let recent = self
+            .subjects
+            .iter()
+            .rev()
+            .copied()
+            .find(|&id| fits(&self.entities[id]));
         let id = recent.or_else(|| {
             self.entities
                 .iter()
@@ -312,6 +307,7 @@ mod tests {
         let she = r.person("Kaja Kallas", &["kaja", "kallas"]);
         r.add_role(she, "spokeswoman", "spokeswoman");
         let he = r.person("Dmitry Peskov", &["dmitry", "peskov"]);
+        r.add_role(he, "spokesman", "spokesman");
         let org = r.named("Farm Union", "farm union", ActorKind::Organization);
         r.note_subject(she);
         r.note_subject(he);

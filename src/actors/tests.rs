@@ -233,9 +233,9 @@ fn possessive_office_resolves_to_its_owner() {
 
 #[test]
 fn pronouns_resolve_to_the_compatible_recent_subject() {
-    let text = "Ms. Clara Voss, the finance minister, said the budget was sound. Senator \
-                Mark Oyelaran said it was a fantasy. She added that cuts were needed. He \
-                warned of a revolt.";
+    let text = "Ms. Clara Voss, the finance minister, said the budget was sound. Mark \
+                Oyelaran, the opposition spokesman, said it was a fantasy. She added that \
+                cuts were needed. He warned of a revolt.";
     let s = statements(text, &Lexicon::empty());
     let got: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(
@@ -611,4 +611,25 @@ fn state_abbreviations_in_appositives() {
     let text = "Senate Minority Leader Tom Hale, R-Ky., said the bill had no path forward. \
                 Sen. Ann Ruiz, D-N.Y., voted against it.";
     assert_eq!(names(text), ["Tom Hale", "Ann Ruiz"]);
+}
+
+#[test]
+fn pronoun_prefers_the_latest_subject_over_an_older_one_of_known_gender() {
+    let text = "Kremlin spokesman Dmitry Peskov said the talks were paused. Secretary of \
+                State Marco Rubio defended the plan. He said Washington was open to changes.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s[2].0, "United States");
+    assert_eq!(s[2].3.as_deref(), Some("Marco Rubio"));
+}
+
+#[test]
+fn second_reported_clause_after_and_that_is_still_relayed() {
+    let text = "Peskov told reporters that the text was long, and that Moscow would respond \
+                in due course.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].3.as_deref()),
+        ("Russia", Some("Dmitry Peskov"))
+    );
 }
