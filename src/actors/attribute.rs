@@ -41,6 +41,27 @@ enum Via {
     According,
 }
 
+/// What a word introduces: its subjects (noun phrase indices), how, whether it frames a
+/// reported clause, and the clause's tokens.
+#[derive(Debug)]
+struct Intro {
+    subjects: Vec<usize>,
+    via: Via,
+    frame: bool,
+    content: Range<usize>,
+}
+
+impl Intro {
+    fn new(subjects: Vec<usize>, via: Via, frame: bool, content: Range<usize>) -> Intro {
+        Intro {
+            subjects,
+            via,
+            frame,
+            content,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Candidate {
     actors: Vec<EntityId>,
@@ -83,7 +104,13 @@ pub(crate) fn attribute(
         if !t.is_word(v) || t.toks[v].in_quote {
             continue;
         }
-        let Some((subjects, via, frame, content)) = ctx.candidate(v, reg) else {
+        let Some(Intro {
+            subjects,
+            via,
+            frame,
+            content,
+        }) = ctx.candidate(v, reg)
+        else {
             continue;
         };
         let actors: Vec<EntityId> = subjects
@@ -249,8 +276,7 @@ impl Ctx<'_> {
 
     /// The statement a word at `v` introduces: subjects (noun phrase indices), what
     /// introduces it, whether it frames a clause, and the clause.
-    #[allow(clippy::type_complexity)]
-    fn candidate(&self, v: usize, reg: &Registry) -> Option<(Vec<usize>, Via, bool, Range<usize>)> {
+    fn candidate(&self, v: usize, reg: &Registry) -> Option<Intro> {
         let t = self.t;
         let n = t.len();
         let lower = t.lower(v);
@@ -265,7 +291,7 @@ impl Ctx<'_> {
             let np = self.np_starting(k)?;
             let end = self.nps[np].toks.end;
             let content = if v == 0 { end..n } else { 0..v };
-            return Some((vec![np], Via::According, true, content));
+            return Some(Intro::new(vec![np], Via::According, true, content));
         }
         let (class, frame, base, past) = if t.has(v, words::BE) {
             let mut a = v + 1;
@@ -294,7 +320,7 @@ impl Ctx<'_> {
         {
             let end = self.nps[np].toks.end;
             if end >= n || t.is_punct(end, ',') || t.is_punct(end, '.') || t.is_punct(end, '(') {
-                return Some((vec![np], via, frame, 0..v - 1));
+                return Some(Intro::new(vec![np], via, frame, 0..v - 1));
             }
         }
         // Skip auxiliaries, negation, adverbs and brackets back to the subject.
@@ -326,7 +352,7 @@ impl Ctx<'_> {
             if t.lower(v + 1) == "by"
                 && let Some(np) = self.np_starting(v + 2)
             {
-                return Some((vec![np], via, frame, self.content_after(v + 2)));
+                return Some(Intro::new(vec![np], via, frame, self.content_after(v + 2)));
             }
             return None;
         }
@@ -396,7 +422,7 @@ impl Ctx<'_> {
         } else {
             self.content_after(v + 1)
         };
-        Some((subjects, via, frame, content))
+        Some(Intro::new(subjects, via, frame, content))
     }
 
     /// The clause reported after a verb ending at `from` (past "that" and the audience of
