@@ -583,11 +583,14 @@ fn quotes_in_paragraph(text: &str, para: Span, index: usize, out: &mut Vec<Quote
     };
     // Open quotation: (byte after the opening mark, is it a double quote).
     let mut open: Option<(usize, bool)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let after = i + c.len_utf8();
+    let marks = body.match_indices(['"', '\'', '“', '”', '‘', '’', '«', '»']);
+    for (i, mark) in marks {
+        let Some(c) = mark.chars().next() else {
+            continue;
+        };
+        let prev = body[..i].chars().next_back();
+        let after = i + mark.len();
+        let next = body[after..].chars().next();
         let opener_context = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
         });
@@ -611,7 +614,6 @@ fn quotes_in_paragraph(text: &str, para: Span, index: usize, out: &mut Vec<Quote
             }
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some((from, true)) = open {
         push(from, body.len(), false);

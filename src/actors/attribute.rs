@@ -21,7 +21,7 @@ use super::AttributionKind;
 use super::detect::{Np, Target};
 use super::entities::{EntityId, Registry};
 use super::tokens::Tokens;
-use super::words::{self, VerbClass, is};
+use super::words::{self, VerbClass};
 use crate::text::Span;
 
 /// A statement found in one sentence.
@@ -39,6 +39,27 @@ pub(crate) struct Found {
 enum Via {
     Verb(VerbClass),
     According,
+}
+
+/// What a word introduces: its subjects (noun phrase indices), how, whether it frames a
+/// reported clause, and the clause's tokens.
+#[derive(Debug)]
+struct Intro {
+    subjects: Vec<usize>,
+    via: Via,
+    frame: bool,
+    content: Range<usize>,
+}
+
+impl Intro {
+    fn new(subjects: Vec<usize>, via: Via, frame: bool, content: Range<usize>) -> Intro {
+        Intro {
+            subjects,
+            via,
+            frame,
+            content,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -83,7 +104,13 @@ pub(crate) fn attribute(
         if !t.is_word(v) || t.toks[v].in_quote {
             continue;
         }
-        let Some((subjects, via, frame, content)) = ctx.candidate(v) else {
+        let Some(Intro {
+            subjects,
+            via,
+            frame,
+            content,
+        }) = ctx.candidate(v, reg)
+        else {
             continue;
         };
         let actors: Vec<EntityId> = subjects
@@ -112,7 +139,11 @@ pub(crate) fn attribute(
             continue;
         }
         for c in 0..candidates.len() {
-            if c == f || !candidates[f].content.contains(&candidates[c].verb) {
+            // "according to" always frames the rest of the sentence, never the reverse.
+            if c == f
+                || candidates[c].via == Via::According
+                || !candidates[f].content.contains(&candidates[c].verb)
+            {
                 continue;
             }
             let outer = candidates[f].actors[0];
@@ -237,15 +268,15 @@ impl Ctx<'_> {
             .find(|&k| {
                 t.is_punct(k, ';')
                     || (t.is_punct(k, ',')
-                        && matches!(t.lower(k + 1), "and" | "but" | "while" | "whereas"))
+                        && matches!(t.lower(k + 1), "and" | "but" | "while" | "whereas")
+                        && t.lower(k + 2) != "that")
             })
             .unwrap_or(t.len())
     }
 
     /// The statement a word at `v` introduces: subjects (noun phrase indices), what
     /// introduces it, whether it frames a clause, and the clause.
-    #[allow(clippy::type_complexity)]
-    fn candidate(&self, v: usize) -> Option<(Vec<usize>, Via, bool, Range<usize>)> {
+    fn candidate(&self, v: usize, reg: &Registry) -> Option<Intro> {
         let t = self.t;
         let n = t.len();
         let lower = t.lower(v);
@@ -260,19 +291,19 @@ impl Ctx<'_> {
             let np = self.np_starting(k)?;
             let end = self.nps[np].toks.end;
             let content = if v == 0 { end..n } else { 0..v };
-            return Some((vec![np], Via::According, true, content));
+            return Some(Intro::new(vec![np], Via::According, true, content));
         }
-        let (class, frame, base, past) = if is(lower, words::BE) {
+        let (class, frame, base, past) = if t.has(v, words::BE) {
             let mut a = v + 1;
             if t.lower(a) == "not" {
                 a += 1;
             }
-            if !is(t.lower(a), words::STANCE_ADJ) {
+            if !t.has(a, words::STANCE_ADJ) {
                 return None;
             }
             (VerbClass::Stance, false, false, false)
         } else {
-            let verb = words::verb(lower)?;
+            let verb = t.verb(v)?;
             if let Some(p) = verb.particle
                 && t.lower(v + 1) != p
             {
@@ -289,7 +320,7 @@ impl Ctx<'_> {
         {
             let end = self.nps[np].toks.end;
             if end >= n || t.is_punct(end, ',') || t.is_punct(end, '.') || t.is_punct(end, '(') {
-                return Some((vec![np], via, frame, 0..v - 1));
+                return Some(Intro::new(vec![np], via, frame, 0..v - 1));
             }
         }
         // Skip auxiliaries, negation, adverbs and brackets back to the subject.
@@ -299,10 +330,9 @@ impl Ctx<'_> {
         let mut skipped = 0;
         while j > 0 && skipped < 6 {
             let p = j - 1;
-            let lp = t.lower(p);
-            if t.is_word(p) && is(lp, words::SKIP) && self.np_ending(j).is_none() {
-                passive |= is(lp, words::BE);
-                auxiliary |= !is(lp, words::BE);
+            if t.is_word(p) && t.has(p, words::SKIP) && self.np_ending(j).is_none() {
+                passive |= t.has(p, words::BE);
+                auxiliary |= !t.has(p, words::BE);
                 j = p;
                 skipped += 1;
             } else if t.is_punct(p, ')') {
@@ -322,23 +352,54 @@ impl Ctx<'_> {
             if t.lower(v + 1) == "by"
                 && let Some(np) = self.np_starting(v + 2)
             {
-                return Some((vec![np], via, frame, self.content_after(v + 2)));
+                return Some(Intro::new(vec![np], via, frame, self.content_after(v + 2)));
             }
             return None;
         }
         let mut subject = self.np_ending(j);
         if subject.is_none() && j > 0 && (t.is_punct(j - 1, ',') || t.is_punct(j - 1, '—')) {
             let mark = if t.is_punct(j - 1, ',') { ',' } else { '—' };
-            subject = ((j - 1).saturating_sub(20)..j - 1)
-                .rev()
-                .take_while(|&k| !t.is_punct(k, '.') && !t.is_punct(k, ';') && !t.is_quote_mark(k))
-                .find(|&k| t.is_punct(k, mark))
-                .and_then(|k| self.np_ending(k));
+            // "Ukraine's envoy to the U.S., Oksana Markarova, said": a person's name between
+            // commas is the speaker; otherwise the phrase before the opening comma is
+            // ("Sen. Angus King, a Maine independent, said").
+            subject = self.np_ending(j - 1).filter(|&k| {
+                let start = self.nps[k].toks.start;
+                start > 0 && t.is_punct(start - 1, mark) && self.names_person(k, reg)
+            });
+            if subject.is_none() {
+                subject = ((j - 1).saturating_sub(24)..j - 1)
+                    .rev()
+                    .take_while(|&k| !t.is_punct(k, ';') && !t.is_quote_mark(k))
+                    .find(|&k| t.is_punct(k, mark))
+                    .and_then(|k| self.np_ending(k));
+            }
+            if subject.is_none() {
+                subject = self.np_ending(j - 1).filter(|&k| {
+                    let start = self.nps[k].toks.start;
+                    start > 0 && t.is_punct(start - 1, mark)
+                });
+            }
+        }
+        // "Rep. Jane Roe of Georgia wrote": the person, not the place.
+        if let Some(k) = subject {
+            let start = self.nps[k].toks.start;
+            if start > 0
+                && matches!(t.lower(start - 1), "of" | "from")
+                && let Some(head) = self.np_ending(start - 1)
+                && self.names_person(head, reg)
+            {
+                subject = Some(head);
+            }
         }
         let first = subject?;
         let mut subjects = vec![first];
         let mut start = self.nps[first].toks.start;
-        while start >= 2 && (t.lower(start - 1) == "and" || t.is_punct(start - 1, ',')) {
+        // "France and Germany said", "France, Spain and Italy said"; a comma alone is an
+        // appositive, not a list.
+        let mut listed = false;
+        while start >= 2 && (t.lower(start - 1) == "and" || (listed && t.is_punct(start - 1, ',')))
+        {
+            listed = true;
             match self.np_ending(start - 1) {
                 Some(k) => {
                     subjects.push(k);
@@ -361,13 +422,22 @@ impl Ctx<'_> {
         } else {
             self.content_after(v + 1)
         };
-        Some((subjects, via, frame, content))
+        Some(Intro::new(subjects, via, frame, content))
     }
 
     /// The clause reported after a verb ending at `from` (past "that" and the audience of
     /// "told reporters that").
     fn content_after(&self, from: usize) -> Range<usize> {
         from..self.clause_end(from)
+    }
+
+    /// True when a noun phrase names a person by name.
+    fn names_person(&self, np: usize, reg: &Registry) -> bool {
+        match &self.nps[np].target {
+            Target::Entity(id) => reg.entities[*id].kind == super::ActorKind::Person,
+            Target::Pending(p) => p.person_keys.is_some(),
+            _ => false,
+        }
     }
 
     /// True when a noun phrase names a group (so a bare verb form agrees with it).
@@ -378,7 +448,7 @@ impl Ctx<'_> {
             Target::Pronoun(p) => *p == super::entities::Pronoun::They,
             _ => {
                 let l = t.lower(last);
-                is(l, words::COLLECTIVE) || (l.ends_with('s') && !l.ends_with("ss"))
+                t.has(last, words::COLLECTIVE) || (l.ends_with('s') && !l.ends_with("ss"))
             }
         }
     }
@@ -394,8 +464,8 @@ impl Ctx<'_> {
             return None;
         }
         let between = end..c;
-        if !between.clone().any(|k| is(t.lower(k), words::LIGHT))
-            || between.clone().any(|k| words::verb(t.lower(k)).is_some())
+        if !between.clone().any(|k| t.has(k, words::LIGHT))
+            || between.clone().any(|k| t.verb(k).is_some())
         {
             return None;
         }

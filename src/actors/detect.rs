@@ -27,7 +27,7 @@ use super::ActorKind;
 use super::entities::{EntityId, Pronoun, Registry, role_gender};
 use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
-use super::words::{self, is};
+use super::words;
 use crate::text::Span;
 
 /// What a noun phrase refers to.
@@ -100,7 +100,7 @@ impl Detect<'_> {
                 continue;
             }
             let lw = self.t.lower(i);
-            let class = words::class(lw);
+            let class = self.t.class(i);
             let cap = self.t.is_cap(i);
             let next = self
                 .pronoun(i)
@@ -149,7 +149,7 @@ impl Detect<'_> {
 
     /// True when a capitalised name can start at token `j`.
     fn name_follows(&self, j: usize) -> bool {
-        self.t.is_cap(j) && !is(self.t.lower(j), words::STOP)
+        self.t.is_cap(j) && !self.t.has(j, words::STOP)
     }
 
     /// "he", "she", "it", "they", or "his/her/its/their" + office-like noun.
@@ -182,11 +182,10 @@ impl Detect<'_> {
             if !self.t.is_word(k) || self.t.is_cap(k) {
                 return None;
             }
-            let l = self.t.lower(k);
-            if is(l, bit) {
+            if self.t.has(k, bit) {
                 return (!self.name_follows(k + 1)).then_some(k + 1);
             }
-            if is(l, words::STOP) || words::verb(l).is_some_and(|v| !v.base) {
+            if self.t.has(k, words::STOP) || self.t.verb(k).is_some_and(|v| !v.base) {
                 return None;
             }
         }
@@ -208,7 +207,7 @@ impl Detect<'_> {
     fn poss_org_follows(&self, j: usize) -> bool {
         self.t.toks.get(j).is_some_and(|t| t.kind == Kind::Poss)
             && self.t.is_cap(j + 1)
-            && is(self.t.lower(j + 1), words::ORG_SUFFIX)
+            && self.t.has(j + 1, words::ORG_SUFFIX)
     }
 
     /// A lexicon alias at `i`.
@@ -234,11 +233,10 @@ impl Detect<'_> {
     /// True when tokens `i..end` are part of a longer capitalised name.
     fn embedded(&self, i: usize, end: usize) -> bool {
         let part_of_name = |k: usize| {
-            let l = self.t.lower(k);
             self.t.is_cap(k)
-                && !is(l, words::STOP | words::ROLE | words::ROLE_MOD)
+                && !self.t.has(k, words::STOP | words::ROLE | words::ROLE_MOD)
                 && !matches!(
-                    l,
+                    self.t.lower(k),
                     "northern" | "southern" | "eastern" | "western" | "central" | "pro"
                 )
         };
@@ -254,10 +252,12 @@ impl Detect<'_> {
             if !self.t.is_word(h) {
                 return None;
             }
-            let l = self.t.lower(h);
-            let class = words::class(l);
+            let class = self.t.class(h);
             if class & (words::STOP | words::COLLECTIVE) != 0
-                || words::verb(l).is_some_and(|v| !v.base && class & words::ROLE == 0)
+                || self
+                    .t
+                    .verb(h)
+                    .is_some_and(|v| !v.base && class & words::ROLE == 0)
             {
                 return None;
             }
@@ -266,9 +266,7 @@ impl Detect<'_> {
                 if self.name_follows(h + 1) {
                     return None;
                 }
-                if self.t.is_word(h + 1)
-                    && !self.t.is_cap(h + 1)
-                    && is(self.t.lower(h + 1), words::ROLE)
+                if self.t.is_word(h + 1) && !self.t.is_cap(h + 1) && self.t.has(h + 1, words::ROLE)
                 {
                     continue;
                 }
@@ -279,6 +277,12 @@ impl Detect<'_> {
                 });
             }
             if !cap && definite && class & words::ORG_ANAPHOR != 0 {
+                if (i + 1..h).any(|k| self.t.is_cap(k)) {
+                    // "the Dutch government": a name of its own, not a reference back.
+                    return self
+                        .lexicon(i + 1)
+                        .or_else(|| Some(self.described_org(i, h)));
+                }
                 return Some(self.org_anaphor(i, h));
             }
             if !cap && !definite && class & words::ANON != 0 {
@@ -305,6 +309,9 @@ impl Detect<'_> {
             });
         if let Some(id) = appositive {
             self.reg.add_role(id, &head, &full);
+            if let Some(g) = role_gender(self.t.lower(h)) {
+                self.reg.set_gender(id, g);
+            }
         }
         let target = match appositive.or_else(|| self.reg.by_role(&head, &full)) {
             Some(id) => Target::Entity(id),
@@ -336,7 +343,7 @@ impl Detect<'_> {
             Some(id) => Target::Entity(id),
             None => {
                 let full = self.phrase(i, h + 1);
-                let kind = if is(&head, words::GOV_SUFFIX) {
+                let kind = if self.t.has(h, words::GOV_SUFFIX) {
                     ActorKind::Government
                 } else {
                     ActorKind::Organization
@@ -350,6 +357,22 @@ impl Detect<'_> {
                 })
             }
         };
+        self.push(i..end, name, target);
+        end
+    }
+
+    /// "the Dutch government", "the French farm ministry": an organisation described by a
+    /// proper adjective and a head noun.
+    fn described_org(&mut self, i: usize, h: usize) -> usize {
+        let name = self.t.span(i + 1, h + 1);
+        let key = self.phrase(i + 1, h + 1);
+        let kind = if self.t.has(h, words::GOV_SUFFIX) {
+            ActorKind::Government
+        } else {
+            ActorKind::Organization
+        };
+        let target = self.described(&key, name, kind);
+        let end = self.possessive(h + 1);
         self.push(i..end, name, target);
         end
     }
@@ -402,7 +425,7 @@ impl Detect<'_> {
                 let tok_ok = t.is_word(k) || t.toks[k].kind == Kind::Poss;
                 let lk = l(k);
                 if !tok_ok
-                    || words::verb(lk).is_some_and(|v| !v.base)
+                    || t.verb(k).is_some_and(|v| !v.base)
                     || matches!(
                         lk,
                         "and" | "but" | "who" | "which" | "that" | "said" | "says"
@@ -437,8 +460,7 @@ impl Detect<'_> {
         while s > 0 && h - s < 4 {
             let p = s - 1;
             if t.is_word(p) {
-                let l = t.lower(p);
-                if is(l, words::STOP) || words::verb(l).is_some_and(|v| !v.base) {
+                if t.has(p, words::STOP) || t.verb(p).is_some_and(|v| !v.base) {
                     break;
                 }
                 s = p;
@@ -448,12 +470,11 @@ impl Detect<'_> {
                 break;
             }
         }
-        let start =
-            if s > 0 && (is(t.lower(s - 1), words::DETQ) || t.toks[s - 1].kind == Kind::Number) {
-                s - 1
-            } else {
-                s
-            };
+        let start = if s > 0 && (t.has(s - 1, words::DETQ) || t.toks[s - 1].kind == Kind::Number) {
+            s - 1
+        } else {
+            s
+        };
         if t.is_cap(h) && self.poss_org_follows(h + 1) {
             return None;
         }
@@ -476,7 +497,7 @@ impl Detect<'_> {
         if let Target::Pending(p) = &mut target
             && s == 0
             && t.is_cap(0)
-            && words::class(t.lower(0)) != 0
+            && t.class(0) != 0
         {
             // "Officials said": the capital is the sentence's, not the name's.
             p.name = lowercase_first(&p.name);
@@ -490,13 +511,13 @@ impl Detect<'_> {
         let t = self.t;
         let mut k = j;
         while k < t.len() && k - j < MAX_NAME {
-            if t.is_cap(k) && (k == j || !is(t.lower(k), words::STOP)) {
+            if t.is_cap(k) && (k == j || !t.has(k, words::STOP)) {
                 k += 1;
                 let initial = t.toks[k - 1].span.len() == 1;
                 if initial && t.is_punct(k, '.') {
                     k += 1;
                 }
-            } else if t.is_word(k) && is(t.lower(k), words::PARTICLE) && t.is_cap(k + 1) {
+            } else if t.is_word(k) && t.has(k, words::PARTICLE) && t.is_cap(k + 1) {
                 k += 1;
             } else {
                 break;
@@ -559,15 +580,14 @@ impl Detect<'_> {
         let n = t.len();
         let mut j = i;
         while j < n && j - i < MAX_RUN {
-            let l = t.lower(j);
-            if t.is_cap(j) && (j == i || !is(l, words::STOP)) {
+            if t.is_cap(j) && (j == i || !t.has(j, words::STOP)) {
                 j += 1;
-                let abbreviation = t.toks[j - 1].span.len() == 1 || is(l, words::ROLE);
+                let abbreviation = t.toks[j - 1].span.len() == 1 || t.has(j - 1, words::ROLE);
                 if abbreviation && t.is_punct(j, '.') {
                     j += 1;
                 }
             } else if j > i
-                && ((t.is_word(j) && is(l, words::PARTICLE) && t.is_cap(j + 1))
+                && ((t.is_word(j) && t.has(j, words::PARTICLE) && t.is_cap(j + 1))
                     || self.poss_org_follows(j))
             {
                 j += 1;
@@ -577,13 +597,13 @@ impl Detect<'_> {
         }
         // A title inside the run, followed by a name: "Russian President Vladimir Putin".
         for r in i..j {
-            if !t.is_word(r) || !is(t.lower(r), words::ROLE) {
+            if !t.is_word(r) || !t.has(r, words::ROLE) {
                 continue;
             }
             let mut s = r + 1;
             let mut last_role = r;
-            while s < j && (t.is_punct(s, '.') || is(t.lower(s), words::ROLE | words::ROLE_MOD)) {
-                if t.is_word(s) && is(t.lower(s), words::ROLE) {
+            while s < j && (t.is_punct(s, '.') || t.has(s, words::ROLE | words::ROLE_MOD)) {
+                if t.is_word(s) && t.has(s, words::ROLE) {
                     last_role = s;
                 }
                 s += 1;
@@ -594,13 +614,13 @@ impl Detect<'_> {
         }
         let last = self.t.lower(j - 1);
         // "Secretary of State Marco Rubio": the name is the last two words after "of".
-        if is(last, words::ROLE) && matches!(t.lower(j), "of" | "for") {
+        if t.has(j - 1, words::ROLE) && matches!(t.lower(j), "of" | "for") {
             let e = self.name_end(j + 1);
             if e >= j + 4 {
                 return self.person(i, Some(j - 1), e - 2, e);
             }
         }
-        if is(last, words::ROLE) {
+        if t.has(j - 1, words::ROLE) {
             // A capitalised title on its own: "Prime Minister said".
             let head = words::role_name(last).to_string();
             let full = self.phrase(i, j);
@@ -614,12 +634,12 @@ impl Detect<'_> {
             return end;
         }
         let mut end = j;
-        let mut suffix = is(last, words::ORG_SUFFIX).then_some(j - 1);
+        let mut suffix = t.has(j - 1, words::ORG_SUFFIX).then_some(j - 1);
         if suffix.is_some() && matches!(t.lower(j), "of" | "for") && self.name_follows(j + 1) {
             end = self.name_end(j + 1);
         }
         if suffix.is_none() {
-            suffix = (i..j).find(|&k| is(t.lower(k), words::ORG_SUFFIX) && k > i);
+            suffix = (i..j).find(|&k| t.has(k, words::ORG_SUFFIX) && k > i);
             if suffix.is_some() && j - i < 2 {
                 suffix = None;
             }
@@ -633,7 +653,7 @@ impl Detect<'_> {
                     None => return end,
                 }
             } else {
-                let kind = if is(t.lower(sfx), words::GOV_SUFFIX) {
+                let kind = if t.has(sfx, words::GOV_SUFFIX) {
                     ActorKind::Government
                 } else {
                     ActorKind::Organization
@@ -641,6 +661,13 @@ impl Detect<'_> {
                 let key = self.phrase(i, end);
                 Target::Entity(self.reg.named(name.text(self.text), &key, kind))
             }
+        } else if words_in_run >= 2 && t.has(end - 1, words::COLLECTIVE) {
+            // "Senate Republicans", "House Democrats": a group, not a person.
+            let key = self.phrase(i, end);
+            Target::Entity(
+                self.reg
+                    .named(name.text(self.text), &key, ActorKind::Collective),
+            )
         } else if words_in_run >= 2 {
             return self.person(i, None, i, end);
         } else {

@@ -5,9 +5,8 @@
 //! indices that make each lookup a hash probe, and the short history of recent subjects that
 //! pronoun resolution needs.
 
-use std::collections::HashMap;
-
 use super::ActorKind;
+use super::words::FastMap;
 use crate::text::Span;
 
 /// Index into [`Registry::entities`].
@@ -54,10 +53,10 @@ pub(crate) struct Entity {
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     pub entities: Vec<Entity>,
-    by_lexicon: HashMap<usize, EntityId>,
-    by_key: HashMap<String, EntityId>,
-    by_surname: HashMap<String, EntityId>,
-    by_role: HashMap<String, EntityId>,
+    by_lexicon: FastMap<usize, EntityId>,
+    by_key: FastMap<String, EntityId>,
+    by_surname: FastMap<String, EntityId>,
+    by_role: FastMap<String, EntityId>,
     /// Recent subjects of statements, most recent last.
     subjects: Vec<EntityId>,
 }
@@ -208,8 +207,9 @@ impl Registry {
         self.entities[id].confirmed = true;
     }
 
-    /// The actor a subject pronoun refers to: the most recent compatible subject, else the
-    /// most recently mentioned compatible confirmed actor. "it" and "they" never refer to a
+    /// The actor a subject pronoun refers to: the most recent compatible subject (a person of
+    /// unknown gender is compatible with both "he" and "she"), else the most recently
+    /// mentioned compatible confirmed actor. "it" and "they" never refer to a
     /// person; "he" and "she" only to persons of a compatible gender.
     pub fn resolve_pronoun(&mut self, p: Pronoun) -> Option<EntityId> {
         let fits = |e: &Entity| match p {
@@ -218,18 +218,12 @@ impl Registry {
             Pronoun::It => matches!(e.kind, ActorKind::Organization | ActorKind::Government),
             Pronoun::They => e.kind != ActorKind::Person,
         };
-        // A subject whose gender is known to match beats a more recent one of unknown gender.
-        let known = |e: &Entity| match p {
-            Pronoun::He => e.gender == Gender::Male,
-            Pronoun::She => e.gender == Gender::Female,
-            _ => true,
-        };
-        let recent = [true, false].into_iter().find_map(|strict| {
-            self.subjects.iter().rev().copied().find(|&id| {
-                let e = &self.entities[id];
-                fits(e) && (!strict || known(e))
-            })
-        });
+        let recent = self
+            .subjects
+            .iter()
+            .rev()
+            .copied()
+            .find(|&id| fits(&self.entities[id]));
         let id = recent.or_else(|| {
             self.entities
                 .iter()
@@ -313,6 +307,7 @@ mod tests {
         let she = r.person("Kaja Kallas", &["kaja", "kallas"]);
         r.add_role(she, "spokeswoman", "spokeswoman");
         let he = r.person("Dmitry Peskov", &["dmitry", "peskov"]);
+        r.add_role(he, "spokesman", "spokesman");
         let org = r.named("Farm Union", "farm union", ActorKind::Organization);
         r.note_subject(she);
         r.note_subject(he);

@@ -10,11 +10,11 @@
 //! capital must meet a capital in the text, and a short all-capitals alias ("US", "EU") must
 //! meet exactly that spelling. A leading "the" in an alias is ignored.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use super::ActorKind;
 use super::tokens::{Kind, Tokens};
+use super::words::FastMap;
 use crate::text::Span;
 
 /// An error in a lexicon file: which file, which line, what is wrong.
@@ -64,7 +64,7 @@ struct Alias {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    index: HashMap<String, Vec<Alias>>,
+    index: FastMap<String, Vec<Alias>>,
 }
 
 impl Lexicon {
@@ -97,7 +97,7 @@ impl Lexicon {
             ));
         }
         let mut lexicon = Lexicon::empty();
-        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut owner: FastMap<Vec<String>, usize> = FastMap::default();
         let mut tokens = Tokens::default();
         for record in reader.records() {
             let record = record.map_err(|e| {

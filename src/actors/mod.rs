@@ -140,10 +140,14 @@ const MAX_TAG_WORDS: usize = 8;
 ///             \"It is unacceptable,\" he added.";
 /// let found = analyze_actors(text, &Lexicon::default_english());
 /// let names: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
-/// assert_eq!(names, ["Dmitry Peskov", "Russia"]);
-/// let russia = &found.attributions[0];
-/// assert_eq!((found.actors[russia.actor].name.as_str(), russia.relayed_by), ("Russia", Some(0)));
-/// assert_eq!(found.attributions[1].kind, AttributionKind::DirectQuote);
+/// // Ordered by first mention: "Kremlin" comes before "Dmitry Peskov".
+/// assert_eq!(names, ["Russia", "Dmitry Peskov"]);
+/// // The nested report is Russia's, relayed by Peskov; the quote is Peskov's own.
+/// let first = &found.attributions[0];
+/// assert_eq!((first.actor, first.relayed_by), (0, Some(1)));
+/// let second = &found.attributions[1];
+/// assert_eq!((second.actor, second.kind), (1, AttributionKind::DirectQuote));
+/// assert_eq!(second.span.text(text), "It is unacceptable,");
 /// ```
 pub fn analyze_actors(text: &str, lexicon: &Lexicon) -> ArticleActors {
     let sentences = split_sentences(text);

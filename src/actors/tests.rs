@@ -233,9 +233,9 @@ fn possessive_office_resolves_to_its_owner() {
 
 #[test]
 fn pronouns_resolve_to_the_compatible_recent_subject() {
-    let text = "Ms. Clara Voss, the finance minister, said the budget was sound. Senator \
-                Mark Oyelaran said it was a fantasy. She added that cuts were needed. He \
-                warned of a revolt.";
+    let text = "Ms. Clara Voss, the finance minister, said the budget was sound. Mark \
+                Oyelaran, the opposition spokesman, said it was a fantasy. She added that \
+                cuts were needed. He warned of a revolt.";
     let s = statements(text, &Lexicon::empty());
     let got: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(
@@ -538,5 +538,98 @@ fn throughput_on_five_kilobyte_articles() {
     println!(
         "{} bytes: {per:?} per article ({total} attributions)",
         article.len()
+    );
+}
+
+#[test]
+fn name_in_apposition_to_a_role() {
+    let text = "Spain's farm minister, Luis Planas, said the safeguards were enough. Its \
+                chairwoman, Ruth Adler, said: \"This is unacceptable.\"";
+    assert_eq!(names(text), ["Luis Planas", "Ruth Adler"]);
+}
+
+#[test]
+fn according_to_frames_a_reported_statement() {
+    let text = "Poland has signalled it could block the deal, according to two diplomats.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].3.as_deref()),
+        ("Poland", Some("diplomats"))
+    );
+}
+
+#[test]
+fn organisation_with_a_proper_adjective_is_not_an_anaphor() {
+    let text = "Italy was absent. The Austrian government rejected the deal. The \
+                Portuguese farm ministry welcomed it.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let n: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(n, ["Austria", "Portuguese farm ministry"]);
+    assert_eq!(found.actors[1].kind, ActorKind::Government);
+}
+
+#[test]
+fn organisation_anaphor_refers_back() {
+    let text = "The Irish Farmers Association met on Monday. The association said the pact \
+                would ruin beef producers.";
+    let found = analyze_actors(text, &Lexicon::empty());
+    assert_eq!(found.actors.len(), 1);
+    assert_eq!(found.actors[0].name, "Irish Farmers Association");
+    assert_eq!(
+        found.actors[0].aliases,
+        ["Irish Farmers Association", "association"]
+    );
+}
+
+#[test]
+fn named_person_between_commas_beats_a_place_before_them() {
+    let text = "Ukraine's envoy to the U.S., Oksana Vel, told reporters the aid was vital. \
+                Rep. Jane Roe of Georgia wrote that the bill was dead. Senate Republicans \
+                blocked it. France, Spain and Italy said they would wait.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Oksana Vel", ActorKind::Person),
+            ("Jane Roe", ActorKind::Person),
+            ("Senate Republicans", ActorKind::Collective),
+            ("France", ActorKind::Government),
+            ("Spain", ActorKind::Government),
+            ("Italy", ActorKind::Government),
+        ]
+    );
+}
+
+#[test]
+fn state_abbreviations_in_appositives() {
+    let text = "Senate Minority Leader Tom Hale, R-Ky., said the bill had no path forward. \
+                Sen. Ann Ruiz, D-N.Y., voted against it.";
+    assert_eq!(names(text), ["Tom Hale", "Ann Ruiz"]);
+}
+
+#[test]
+fn pronoun_prefers_the_latest_subject_over_an_older_one_of_known_gender() {
+    let text = "Kremlin spokesman Dmitry Peskov said the talks were paused. Secretary of \
+                State Marco Rubio defended the plan. He said Washington was open to changes.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s[2].0, "United States");
+    assert_eq!(s[2].3.as_deref(), Some("Marco Rubio"));
+}
+
+#[test]
+fn second_reported_clause_after_and_that_is_still_relayed() {
+    let text = "Peskov told reporters that the text was long, and that Moscow would respond \
+                in due course.";
+    let s = statements(text, &Lexicon::default_english());
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].3.as_deref()),
+        ("Russia", Some("Dmitry Peskov"))
     );
 }

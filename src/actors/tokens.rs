@@ -4,6 +4,7 @@
 //! ("Erdoğan" → "erdogan") for word lists, and a name key that also forgets transliteration
 //! noise ("Zelenskyy", "Zelenskiy" and "Zelensky" → "zelensky") for matching names.
 
+use super::words::{self, Verb};
 use crate::text::Span;
 
 /// What a token is.
@@ -30,6 +31,10 @@ pub(crate) struct Token {
     pub in_quote: bool,
     lower: (u32, u32),
     key: (u32, u32),
+    /// Word class bits ([`words::lookup`]) of the lowercase form.
+    class: u32,
+    /// Verb reading of the lowercase form.
+    verb: Option<Verb>,
 }
 
 /// The tokens of one piece of text, with their normalised forms stored in one buffer.
@@ -37,6 +42,7 @@ pub(crate) struct Token {
 pub(crate) struct Tokens {
     pub toks: Vec<Token>,
     buf: String,
+    chars: Vec<(usize, char)>,
 }
 
 impl Tokens {
@@ -47,7 +53,9 @@ impl Tokens {
         let Some(piece) = text.get(span.start..span.end) else {
             return;
         };
-        let chars: Vec<(usize, char)> = piece.char_indices().collect();
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(piece.char_indices());
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
         let mut k = 0;
         while k < chars.len() {
@@ -117,18 +125,30 @@ impl Tokens {
             self.push_norm(start, end, Kind::Punct(fold_punct(c)), norm);
             k += 1;
         }
+        self.chars = chars;
     }
 
     fn push(&mut self, piece: &str, from: usize, to: usize, offset: usize, kind: Kind) {
         let raw = &piece[from..to];
-        let l0 = self.buf.len();
-        for ch in raw.chars().flat_map(char::to_lowercase) {
-            push_folded(&mut self.buf, ch);
+        let mut buf = std::mem::take(&mut self.buf);
+        let l0 = buf.len();
+        if raw.is_ascii() {
+            buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for ch in raw.chars().flat_map(char::to_lowercase) {
+                push_folded(&mut buf, ch);
+            }
         }
-        let l1 = self.buf.len();
-        let lower = self.buf[l0..l1].to_string();
-        push_key(&mut self.buf, &lower);
-        let k1 = self.buf.len();
+        let l1 = buf.len();
+        push_key(&mut buf, l0..l1);
+        let k1 = buf.len();
+        let lower = &buf[l0..l1];
+        let (class, verb) = if kind == Kind::Word {
+            words::lookup(lower)
+        } else {
+            (0, None)
+        };
+        self.buf = buf;
         self.toks.push(Token {
             span: Span::new(offset + from, offset + to),
             kind,
@@ -136,6 +156,8 @@ impl Tokens {
             in_quote: false,
             lower: (l0 as u32, l1 as u32),
             key: (l1 as u32, k1 as u32),
+            class,
+            verb,
         });
     }
 
@@ -150,6 +172,8 @@ impl Tokens {
             in_quote: false,
             lower: (l0 as u32, l1 as u32),
             key: (l0 as u32, l1 as u32),
+            class: 0,
+            verb: None,
         });
     }
 
@@ -170,6 +194,21 @@ impl Tokens {
         self.toks
             .get(i)
             .map_or("", |t| &self.buf[t.key.0 as usize..t.key.1 as usize])
+    }
+
+    /// Word class bits of token `i` (0 for non-words and past the end).
+    pub fn class(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(0, |t| t.class)
+    }
+
+    /// True when token `i` is in any of the word classes `bits`.
+    pub fn has(&self, i: usize, bits: u32) -> bool {
+        self.class(i) & bits != 0
+    }
+
+    /// The verb reading of token `i`.
+    pub fn verb(&self, i: usize) -> Option<Verb> {
+        self.toks.get(i).and_then(|t| t.verb)
     }
 
     /// True when token `i` is a word.
@@ -247,20 +286,41 @@ fn push_folded(out: &mut String, c: char) {
     out.push(folded);
 }
 
-/// Appends the name key of an already lowercased, folded word: repeated letters collapsed and
-/// a final "iy" read as "y", so transliteration variants of one name share a key.
-fn push_key(out: &mut String, lower: &str) {
+/// Appends the name key of the lowercased, folded word at `out[lower]`: repeated letters
+/// collapsed and a final "iy" read as "y", so transliteration variants of one name share a key.
+fn push_key(out: &mut String, lower: std::ops::Range<usize>) {
     let start = out.len();
-    let mut prev = None;
-    for c in lower.chars() {
-        if Some(c) != prev || !c.is_alphabetic() {
-            out.push(c);
+    if out[lower.clone()].is_ascii() {
+        let mut prev = 0u8;
+        for k in lower {
+            let b = out.as_bytes()[k];
+            if b != prev || !b.is_ascii_alphabetic() {
+                out.push(char::from(b));
+            }
+            prev = b;
         }
-        prev = Some(c);
+    } else {
+        push_key_unicode(out, lower);
     }
     if out[start..].ends_with("iy") && out.len() - start > 3 {
         out.truncate(out.len() - 2);
         out.push('y');
+    }
+}
+
+/// [`push_key`] for words with non-ASCII letters.
+fn push_key_unicode(out: &mut String, lower: std::ops::Range<usize>) {
+    let mut prev = None;
+    let mut k = lower.start;
+    while k < lower.end {
+        let Some(c) = out[k..lower.end].chars().next() else {
+            break;
+        };
+        k += c.len_utf8();
+        if Some(c) != prev || !c.is_alphabetic() {
+            out.push(c);
+        }
+        prev = Some(c);
     }
 }
 
@@ -271,9 +331,9 @@ pub(crate) fn name_key(word: &str) -> String {
     for ch in word.chars().flat_map(char::to_lowercase) {
         push_folded(&mut lower, ch);
     }
-    let mut out = String::new();
-    push_key(&mut out, &lower);
-    out
+    let n = lower.len();
+    push_key(&mut lower, 0..n);
+    lower.split_off(n)
 }
 
 #[cfg(test)]

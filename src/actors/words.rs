@@ -5,7 +5,44 @@
 //! bits in one hash table, so classifying a token costs one lookup.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// The multiply-rotate hash of Firefox and rustc ("FxHash"). Word and name lookups are the
+/// hot path of this stage and their keys are short, where SipHash costs several times more.
+/// Keys from article text only feed per-article maps, so collision floods stay bounded by
+/// the article's size.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Function words, days and months: never part of a name, never a modifier of an actor noun.
 pub(crate) const STOP: u32 = 1;
@@ -147,10 +184,11 @@ const STANCE_ADJS: &str = "ready willing open prepared opposed against committed
 
 const BES: &str = "is are was were be been being remains remained";
 
-fn table() -> &'static HashMap<&'static str, u32> {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+/// Class bits and verb reading of every listed word, built once.
+fn table() -> &'static FastMap<&'static str, (u32, Option<Verb>)> {
+    static TABLE: OnceLock<FastMap<&'static str, (u32, Option<Verb>)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32> = HashMap::new();
+        let mut m: FastMap<&'static str, (u32, Option<Verb>)> = FastMap::default();
         for (list, bit) in [
             (STOP_WORDS, STOP),
             (PARTICLES, PARTICLE),
@@ -169,21 +207,65 @@ fn table() -> &'static HashMap<&'static str, u32> {
             (BES, BE),
         ] {
             for w in list.split_whitespace() {
-                *m.entry(w).or_default() |= bit;
+                m.entry(w).or_default().0 |= bit;
             }
+        }
+        let mut add = |base: &'static str,
+                       third: &'static str,
+                       past: &'static str,
+                       class: VerbClass,
+                       frame: bool,
+                       particle: Option<&'static str>| {
+            let v = Verb {
+                class,
+                frame,
+                base: false,
+                past: false,
+                particle,
+            };
+            let mut set = |form: &'static str, verb: Verb| {
+                m.entry(form).or_default().1.get_or_insert(verb);
+            };
+            set(base, Verb { base: true, ..v });
+            set(third, v);
+            for p in past.split('|') {
+                set(p, Verb { past: true, ..v });
+            }
+        };
+        for &(b, t, p, frame) in SPEECH {
+            add(b, t, p, VerbClass::Speech, frame, None);
+        }
+        for &(b, t, p, particle) in ACTION {
+            add(b, t, p, VerbClass::Action, false, particle);
+        }
+        for &(b, t, p) in STANCE {
+            add(b, t, p, VerbClass::Stance, false, None);
         }
         m
     })
 }
 
+/// Class bits and verb reading of a lowercase word (one hash probe).
+pub(crate) fn lookup(lower: &str) -> (u32, Option<Verb>) {
+    table().get(lower).copied().unwrap_or_default()
+}
+
 /// The class bits of a lowercase word (0 when it is in no list).
+#[cfg(test)]
 pub(crate) fn class(lower: &str) -> u32 {
-    table().get(lower).copied().unwrap_or(0)
+    lookup(lower).0
 }
 
 /// True when `lower` is in class `bit`.
+#[cfg(test)]
 pub(crate) fn is(lower: &str, bit: u32) -> bool {
     class(lower) & bit != 0
+}
+
+/// The verb reading of a lowercase word, if it has one.
+#[cfg(test)]
+pub(crate) fn verb(lower: &str) -> Option<Verb> {
+    lookup(lower).1
 }
 
 /// Canonical role for title abbreviations ("sen" → "senator").
@@ -392,47 +474,6 @@ const STANCE: &[(&str, &str, &str)] = &[
     ("dislike", "dislikes", "disliked"),
     ("need", "needs", "needed"),
 ];
-
-fn verbs() -> &'static HashMap<&'static str, Verb> {
-    static VERBS: OnceLock<HashMap<&'static str, Verb>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        let mut m = HashMap::new();
-        let mut add = |base: &'static str,
-                       third: &'static str,
-                       past: &'static str,
-                       class: VerbClass,
-                       frame: bool,
-                       particle: Option<&'static str>| {
-            let v = Verb {
-                class,
-                frame,
-                base: false,
-                past: false,
-                particle,
-            };
-            m.entry(base).or_insert(Verb { base: true, ..v });
-            m.entry(third).or_insert(v);
-            for p in past.split('|') {
-                m.entry(p).or_insert(Verb { past: true, ..v });
-            }
-        };
-        for &(b, t, p, frame) in SPEECH {
-            add(b, t, p, VerbClass::Speech, frame, None);
-        }
-        for &(b, t, p, particle) in ACTION {
-            add(b, t, p, VerbClass::Action, false, particle);
-        }
-        for &(b, t, p) in STANCE {
-            add(b, t, p, VerbClass::Stance, false, None);
-        }
-        m
-    })
-}
-
-/// The verb reading of a lowercase word, if it has one.
-pub(crate) fn verb(lower: &str) -> Option<Verb> {
-    verbs().get(lower).copied()
-}
 
 #[cfg(test)]
 mod tests {
