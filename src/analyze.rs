@@ -91,10 +91,16 @@ pub struct ArticleStances {
 /// Evidence on one side counts as confident above this probability.
 const CONFIDENT: f64 = 0.5;
 
+/// Evidence is two-sided when the weaker side carries at least this share of the stronger
+/// side's total probability. One stray statement among several (sentence-level predictions
+/// are wrong about one time in four) does not make an actor noncommittal; balanced evidence does.
+const BALANCED: f64 = 0.5;
+
 /// Combines evidence predictions into one stance.
 ///
-/// The mean probability vector decides, unless both supportive and opposed have confident
-/// evidence (probability above one half), which makes the actor noncommittal.
+/// The mean probability vector decides, unless the evidence is two-sided: both supportive
+/// and opposed have a confident statement (probability above one half) and the weaker side's
+/// mean probability is at least half the stronger side's. Then the actor is noncommittal.
 pub fn combine(predictions: &[Prediction]) -> Prediction {
     if predictions.is_empty() {
         return Prediction::from_probabilities([0.0, 0.0, 1.0]);
@@ -110,10 +116,11 @@ pub fn combine(predictions: &[Prediction]) -> Prediction {
             .iter()
             .any(|p| p.stance == s && p.probabilities[s.index()] > CONFIDENT)
     };
-    if confident(Stance::Supportive) && confident(Stance::Opposed) {
+    let (s, o) = (Stance::Supportive.index(), Stance::Opposed.index());
+    let balanced = mean[s].min(mean[o]) >= BALANCED * mean[s].max(mean[o]);
+    if confident(Stance::Supportive) && confident(Stance::Opposed) && balanced {
         // Evidence that cancels out says the actor is not committed either way: move the
         // contested mass to noncommittal, so the reported probabilities agree with the stance.
-        let (s, o) = (Stance::Supportive.index(), Stance::Opposed.index());
         let shared = mean[s].min(mean[o]);
         mean[s] -= shared;
         mean[o] -= shared;
@@ -236,6 +243,17 @@ mod tests {
             (s - 0.2667).abs() < 1e-4 && o.abs() < 1e-12 && (n - 0.7333).abs() < 1e-4,
             "{s} {o} {n}"
         );
+    }
+
+    #[test]
+    fn one_stray_statement_does_not_make_an_actor_noncommittal() {
+        let combined = combine(&[
+            p([0.8, 0.1, 0.1]),
+            p([0.7, 0.2, 0.1]),
+            p([0.75, 0.15, 0.1]),
+            p([0.2, 0.6, 0.2]),
+        ]);
+        assert_eq!(combined.stance, Stance::Supportive);
     }
 
     #[test]
