@@ -553,3 +553,259 @@ mod emergent {
         assert!(accuracy >= 0.72, "Emergent test accuracy {accuracy} < 0.72");
     }
 }
+
+mod classify {
+    use super::*;
+
+    fn article() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("datasets/articles/01-cyprus-reunification-framework.txt")
+    }
+
+    /// The full JSON output for one article, compared byte for byte with `tests/golden/`.
+    /// Regenerate with `STANCE_UPDATE_GOLDEN=1 cargo test --test tests golden`.
+    #[test]
+    fn golden_json_for_one_article() {
+        let output = stance()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "classify",
+                "--format",
+                "json",
+                "datasets/articles/01-cyprus-reunification-framework.txt",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/01-cyprus.json");
+        if std::env::var_os("STANCE_UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            std::fs::write(&golden, &output).unwrap();
+        }
+        let expected =
+            std::fs::read(&golden).expect("golden file exists (STANCE_UPDATE_GOLDEN=1 writes it)");
+        assert_eq!(
+            String::from_utf8_lossy(&output),
+            String::from_utf8_lossy(&expected)
+        );
+        let json: Value = serde_json::from_slice(&output).unwrap();
+        let first = &json["actors"][0];
+        for key in [
+            "actor",
+            "aliases",
+            "kind",
+            "stance",
+            "confidence",
+            "probabilities",
+            "mentions",
+            "evidence",
+        ] {
+            assert!(!first[key].is_null(), "missing {key}");
+        }
+        let evidence = &first["evidence"][0];
+        for key in [
+            "text",
+            "start",
+            "end",
+            "attribution",
+            "stance",
+            "probability",
+            "features",
+        ] {
+            assert!(!evidence[key].is_null(), "missing evidence {key}");
+        }
+        let text = std::fs::read_to_string(article()).unwrap();
+        let (start, end) = (
+            evidence["start"].as_u64().unwrap() as usize,
+            evidence["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[start..end],
+            evidence["text"].as_str().unwrap(),
+            "offsets are byte offsets into the input"
+        );
+    }
+
+    #[test]
+    fn stdin_and_every_format() {
+        let text = std::fs::read(article()).unwrap();
+        stance()
+            .arg("classify")
+            .write_stdin(text.clone())
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("<stdin>").and(predicate::str::contains("stance holders")),
+            );
+        stance()
+            .args(["classify", "--format", "markdown", "-"])
+            .write_stdin(text.clone())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("| actor | kind | stance |"));
+        let csv = stance()
+            .args(["classify", "--format", "csv"])
+            .arg(article())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut reader = csv::Reader::from_reader(&csv[..]);
+        assert_eq!(reader.headers().unwrap().get(3), Some("stance"));
+        assert!(reader.records().count() >= 3);
+        let jsonl = stance()
+            .args(["classify", "--format", "jsonl"])
+            .arg(article())
+            .arg(article())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let lines: Vec<Value> = String::from_utf8(jsonl)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], lines[1]);
+        let array = stance()
+            .args(["classify", "--format", "json"])
+            .arg(article())
+            .arg(article())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let array: Value = serde_json::from_slice(&array).unwrap();
+        assert_eq!(
+            array.as_array().unwrap().len(),
+            2,
+            "several articles print an array"
+        );
+    }
+
+    #[test]
+    fn jsonl_input_reports_bad_lines_and_processes_the_rest() {
+        let text = std::fs::read_to_string(article()).unwrap();
+        let good = serde_json::json!({"id": "a1", "text": text}).to_string();
+        let input = format!(
+            "{good}\nnot json\n{{\"id\": 3}}\n\n{}\n",
+            serde_json::json!({"id": 7, "text": "The minister said she backed the plan."})
+        );
+        let output = stance()
+            .args(["classify", "--input", "jsonl", "--format", "jsonl"])
+            .write_stdin(input)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("<stdin>: line 2")
+                    .and(predicate::str::contains("<stdin>: line 3")),
+            )
+            .get_output()
+            .stdout
+            .clone();
+        let ids: Vec<String> = String::from_utf8(output)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["article"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(ids, ["a1", "7"]);
+    }
+
+    #[test]
+    fn bad_articles_get_clear_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "  \n").unwrap();
+        stance()
+            .arg("classify")
+            .arg(&empty)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("empty.txt: article is empty"));
+        let binary = dir.path().join("garbage.bin");
+        std::fs::write(
+            &binary,
+            (0..4096u32)
+                .map(|i| (i * 7919 % 256) as u8)
+                .collect::<Vec<u8>>(),
+        )
+        .unwrap();
+        stance()
+            .arg("classify")
+            .arg(&binary)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("binary"));
+        let latin1 = dir.path().join("latin1.txt");
+        std::fs::write(
+            &latin1,
+            b"First line.\nThe minist\xe8re said it backed the plan.\n",
+        )
+        .unwrap();
+        stance()
+            .arg("classify")
+            .arg(&latin1)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("latin1.txt: line 2")
+                    .and(predicate::str::contains("--lossy")),
+            );
+        stance()
+            .args(["classify", "--lossy"])
+            .arg(&latin1)
+            .assert()
+            .success();
+        stance()
+            .arg("classify")
+            .arg(dir.path().join("missing.txt"))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("missing.txt"));
+    }
+
+    #[test]
+    fn a_50_megabyte_single_line_is_handled() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        let sentence = "The minister said the government backed the plan and would sign it soon ";
+        let line: String = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+        std::fs::write(&big, line).unwrap();
+        stance()
+            .args(["classify", "--format", "jsonl"])
+            .arg(&big)
+            .assert()
+            .success();
+    }
+
+    #[test]
+    fn evaluate_articles_reports_detection_and_stance() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let output = stance()
+            .args(["evaluate", "--format", "json", "--articles"])
+            .arg(root.join("datasets/articles"))
+            .arg("--gold")
+            .arg(root.join("datasets/articles/gold.csv"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let report: Value = serde_json::from_slice(&output).unwrap();
+        assert_eq!(report["actor_detection"]["gold"], 173);
+        assert_eq!(report["examples"], 173, "missed actors count as wrong");
+        let recall = report["actor_detection"]["recall"].as_f64().unwrap();
+        assert!(recall > 0.5, "actor recall {recall}");
+    }
+}
