@@ -26,13 +26,14 @@ fn emergent() -> Option<(Dataset, DatasetConfig)> {
     Some((Dataset::read(&[path], &config).ok()?, config))
 }
 
-fn corpus() -> Option<(Dataset, DatasetConfig)> {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/train.csv");
+fn corpus() -> (Dataset, DatasetConfig) {
+    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/corpus");
     let config = DatasetConfig {
         group_col: Some("article_id".into()),
         ..DatasetConfig::default()
     };
-    Some((Dataset::read(&[path], &config).ok()?, config))
+    let data = Dataset::read(&[path], &config).expect("the corpus ships with the repository");
+    (data, config)
 }
 
 fn bench_training(c: &mut Criterion) {
@@ -60,12 +61,11 @@ fn bench_training(c: &mut Criterion) {
             b.iter(|| train(&data, &data_config, &without_cv, &|| {}).expect("trains"))
         });
     }
-    if let Some((data, data_config)) = corpus() {
-        let config = TrainConfig::default();
-        group.bench_function("corpus_train_split_with_5fold_cv", |b| {
-            b.iter(|| train(&data, &data_config, &config, &|| {}).expect("trains"))
-        });
-    }
+    let (data, data_config) = corpus();
+    let config = TrainConfig::default();
+    group.bench_function("corpus_all_topics_with_5fold_cv", |b| {
+        b.iter(|| train(&data, &data_config, &config, &|| {}).expect("trains"))
+    });
     group.finish();
 }
 
