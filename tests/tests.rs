@@ -207,6 +207,49 @@ mod train_and_evaluate {
 
 mod library {
     use super::*;
+    use stance::Stance;
+
+    /// The model bundled into the binary is the committed `models/default.json`, with the three
+    /// stances in order and consistent dimensions, trained on the corpus's training topics.
+    #[test]
+    fn bundled_model_labels_and_dimensions() {
+        let model = Model::bundled().unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/default.json");
+        let file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            file["labels"],
+            serde_json::json!(["supportive", "opposed", "noncommittal"])
+        );
+        let n = model.vectorizer().len();
+        assert!(n > 1000, "vocabulary of {n}");
+        assert_eq!(model.classifier().n_features(), n);
+        assert_eq!(model.vectorizer().idf().len(), n);
+        assert_eq!(file["vocabulary"].as_array().unwrap().len(), n);
+        assert_eq!(
+            model.to_json(),
+            String::from_utf8(std::fs::read(&path).unwrap()).unwrap()
+        );
+        let training = model.training();
+        assert_eq!(training.data_files.len(), 20, "the 20 training topics");
+        assert!(
+            training
+                .data_files
+                .iter()
+                .all(|f| !f.name.starts_with("armenia")),
+            "held-out topics stay out"
+        );
+        assert!(training.fit.converged);
+        let spans = stance::features::actor_spans(
+            "Ana Ruiz said she would never accept the plan.",
+            "Ana Ruiz",
+        );
+        let doc = stance::features::Document {
+            text: "Ana Ruiz said she would never accept the plan.",
+            actor_spans: &spans,
+            target: None,
+        };
+        assert_eq!(model.predict(&doc).stance, Stance::Opposed);
+    }
     use stance::dataset::{Dataset, DatasetConfig};
     use stance::model::Model;
     use stance::train::{TrainConfig, train};
