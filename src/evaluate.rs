@@ -190,7 +190,7 @@ impl Calibration {
 /// A wrongly classified example, with what drove the wrong answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Misclassified {
-    /// Index of the example in the evaluated dataset.
+    /// Index of the example in the evaluated dataset (for articles: of the gold row).
     pub index: usize,
     /// `file:line`.
     pub location: String,
@@ -368,18 +368,19 @@ pub fn evaluate_articles(
     let mut detected = 0;
     let mut found_gold = 0;
     for result in results {
-        let golds: Vec<&GoldActor> = gold
+        let golds: Vec<(usize, &GoldActor)> = gold
             .iter()
-            .filter(|g| g.article == result.article)
+            .enumerate()
+            .filter(|(_, g)| g.article == result.article)
             .collect();
         detected += result.actors.len();
         matched_detected += result
             .actors
             .iter()
-            .filter(|a| golds.iter().any(|g| same_actor(a, g)))
+            .filter(|a| golds.iter().any(|(_, g)| same_actor(a, g)))
             .count();
         let mut used = vec![false; result.actors.len()];
-        for g in golds {
+        for (gold_index, g) in golds {
             let hit =
                 (0..result.actors.len()).find(|&i| !used[i] && same_actor(&result.actors[i], g));
             match hit {
@@ -397,7 +398,7 @@ pub fn evaluate_articles(
                     predictions.push(prediction);
                     if actor.stance != g.stance {
                         misclassified.push(Misclassified {
-                            index: misclassified.len(),
+                            index: gold_index,
                             location: result.article.clone(),
                             text: actor
                                 .evidence
