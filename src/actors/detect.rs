@@ -526,6 +526,44 @@ impl Detect<'_> {
         k
     }
 
+    /// Extends the capitalised run `i..j` across connectors inside one organisation's name:
+    /// "Competition and Consumer Commission", "Department of Employment and Labour",
+    /// "Board of Control for Cricket". A connector joins when the next capitalised run ends in
+    /// an organisation suffix, or (for "and") when the name already runs through "of"/"for";
+    /// "Kyiv and Moscow" and "the Commission and NATO" stay two names.
+    fn connected_name_end(&self, i: usize, mut j: usize) -> usize {
+        let t = self.t;
+        let mut through_of = false;
+        while j + 1 < t.len() && j - i < MAX_RUN {
+            let connector = if t.is_punct(j, '&') {
+                "&"
+            } else if t.is_word(j) {
+                t.lower(j)
+            } else {
+                break;
+            };
+            if !matches!(connector, "and" | "of" | "for" | "&")
+                || !t.is_cap(j + 1)
+                || t.has(j + 1, words::STOP)
+            {
+                break;
+            }
+            let end = self.name_end(j + 1);
+            if end <= j + 1 || (j + 1..end).any(|k| t.has(k, words::ROLE)) {
+                break;
+            }
+            let suffix_ends = t.has(end - 1, words::ORG_SUFFIX);
+            let of_name =
+                matches!(connector, "of" | "for") && (i..j).any(|k| t.has(k, words::ORG_SUFFIX));
+            if !(suffix_ends || of_name || (connector == "and" && through_of)) {
+                break;
+            }
+            through_of |= matches!(connector, "of" | "for");
+            j = end;
+        }
+        j
+    }
+
     /// A titled name: title words `title_start..=role`, the name from `name_start`.
     fn titled(&mut self, title_start: usize, role: usize, name_start: usize) -> usize {
         let name_start = if self.t.is_punct(name_start, '.') {
@@ -595,6 +633,7 @@ impl Detect<'_> {
                 break;
             }
         }
+        j = self.connected_name_end(i, j);
         // A title inside the run, followed by a name: "Russian President Vladimir Putin".
         for r in i..j {
             if !t.is_word(r) || !t.has(r, words::ROLE) {
@@ -643,6 +682,13 @@ impl Detect<'_> {
             if suffix.is_some() && j - i < 2 {
                 suffix = None;
             }
+        }
+        // "Department of Employment and Labour": a leading suffix word heads an "of" name.
+        if suffix.is_none()
+            && t.has(i, words::ORG_SUFFIX)
+            && (i + 1..end).any(|k| t.is_word(k) && matches!(t.lower(k), "of" | "for"))
+        {
+            suffix = Some(i);
         }
         let name = t.span(i, end);
         let words_in_run = (i..end).filter(|&k| t.is_word(k)).count();

@@ -633,3 +633,32 @@ fn second_reported_clause_after_and_that_is_still_relayed() {
         ("Russia", Some("Dmitry Peskov"))
     );
 }
+
+#[test]
+fn organisation_names_run_across_connectors() {
+    assert_eq!(
+        names("The Australian Competition and Consumer Commission said it would review the deal."),
+        ["Australian Competition and Consumer Commission"]
+    );
+    assert_eq!(
+        names("The Department of Employment and Labour said it was studying the agreement."),
+        ["Department of Employment and Labour"]
+    );
+    let found = analyze_actors(
+        "The Department of Employment and Labour said it was studying the agreement.",
+        &Lexicon::default_english(),
+    );
+    assert_ne!(found.actors[0].kind, ActorKind::Person);
+}
+
+#[test]
+fn separate_names_joined_by_and_stay_separate() {
+    assert_eq!(
+        names("Kyiv and Moscow said the talks would resume."),
+        ["Ukraine", "Russia"]
+    );
+    assert_eq!(
+        names("The European Commission and NATO welcomed the plan."),
+        ["European Commission", "NATO"]
+    );
+}
