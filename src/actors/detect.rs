@@ -526,6 +526,23 @@ impl Detect<'_> {
         k
     }
 
+    /// The end of a U.S. party-and-state tag starting at `i` ("D-Ohio", "R-Texas", "I-Maine"),
+    /// which names a lawmaker's affiliation, never an actor.
+    fn party_tag_end(&self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let text = t.toks[i].span.text(self.text);
+        let party = |s: &str| matches!(s, "D" | "R" | "I");
+        let place_follows = |rest: &str| rest.chars().next().is_some_and(char::is_uppercase);
+        if let Some((p, rest)) = text.split_once('-') {
+            // One token: "R-Texas".
+            return (party(p) && place_follows(rest)).then_some(i + 1);
+        }
+        // Three tokens: "R", "-", "Texas".
+        let dash = |k: usize| t.is_punct(k, '-') || t.is_punct(k, '\u{2013}');
+        (party(text) && i + 2 < t.len() && dash(i + 1) && t.is_cap(i + 2))
+            .then(|| self.name_end(i + 2))
+    }
+
     /// Extends the capitalised run `i..j` across connectors inside one organisation's name:
     /// "Competition and Consumer Commission", "Department of Employment and Labour",
     /// "Board of Control for Cricket". A connector joins when the next capitalised run ends in
@@ -616,6 +633,9 @@ impl Detect<'_> {
     fn capitalised(&mut self, i: usize) -> usize {
         let t = self.t;
         let n = t.len();
+        if let Some(end) = self.party_tag_end(i) {
+            return end;
+        }
         let mut j = i;
         while j < n && j - i < MAX_RUN {
             if t.is_cap(j) && (j == i || !t.has(j, words::STOP)) {

@@ -662,3 +662,15 @@ fn separate_names_joined_by_and_stay_separate() {
         ["European Commission", "NATO"]
     );
 }
+
+#[test]
+fn party_and_state_tags_are_not_actors() {
+    assert_eq!(
+        names("Rep. Tom Hale, R-Texas, said he would vote against the bill."),
+        ["Tom Hale"]
+    );
+    assert_eq!(
+        names("Sen. Ana Diaz (D-Ohio) said the pact was a good start."),
+        ["Ana Diaz"]
+    );
+}
