@@ -633,3 +633,56 @@ fn second_reported_clause_after_and_that_is_still_relayed() {
         ("Russia", Some("Dmitry Peskov"))
     );
 }
+
+#[test]
+fn capitalised_names_run_on_across_lowercase_connectors() {
+    for (text, name, kind) in [
+        (
+            "The Australian Competition and Consumer Commission said the merger would hurt buyers.",
+            "Australian Competition and Consumer Commission",
+            ActorKind::Organization,
+        ),
+        (
+            "Parents for Safe Tech said the rules were too weak.",
+            "Parents for Safe Tech",
+            ActorKind::Organization,
+        ),
+        (
+            "The Alliance for a Sovereign Switzerland said it would fight the treaty.",
+            "Alliance for a Sovereign Switzerland",
+            ActorKind::Organization,
+        ),
+        (
+            "The Department of Employment and Labour said inspections would rise.",
+            "Department of Employment and Labour",
+            ActorKind::Government,
+        ),
+        (
+            "The Board of Control for Cricket in India said the tour would go ahead.",
+            "Board of Control for Cricket in India",
+            ActorKind::Organization,
+        ),
+        (
+            "Human Rights Watch said the law was abusive.",
+            "Human Rights Watch",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+    // Two known names, or two people, joined by "and" stay apart.
+    assert_eq!(
+        names("Kyiv and Moscow said talks would resume."),
+        ["Ukraine", "Russia"]
+    );
+    assert_eq!(
+        names("Rowan Hale and Mara Lind said the bill was dead."),
+        ["Rowan Hale", "Mara Lind"]
+    );
+}
