@@ -327,6 +327,9 @@ impl Detect<'_> {
                 {
                     continue;
                 }
+                if let Some(end) = self.spokesperson(i, h) {
+                    return Some(end);
+                }
                 return Some(if definite {
                     self.title_alone(i, h)
                 } else {
@@ -347,6 +350,68 @@ impl Detect<'_> {
             }
         }
         None
+    }
+
+    /// "a German government spokesperson", "an ACCC spokesman": the spokesperson at `h`
+    /// speaks for the organisation or government named before it, which becomes the actor
+    /// (the whole phrase is recorded as its mention). `None` when no principal is named.
+    fn spokesperson(&mut self, i: usize, h: usize) -> Option<usize> {
+        let t = self.t;
+        if words::role_name(t.lower(h)) != "spokesperson" {
+            return None;
+        }
+        if t.lower(i) == "the" && i > 0 && t.is_punct(i - 1, ',') {
+            // "Dmitry Peskov, the Kremlin spokesman, ...": an appositive to a person.
+            return None;
+        }
+        let a = (i + 1..h).find(|&k| t.is_cap(k))?;
+        let b = h;
+        let fits = |k: usize| {
+            t.is_word(k)
+                && (t.is_cap(k)
+                    || t.has(k, words::ROLE_MOD | words::ORG_ANAPHOR | words::ORG_SUFFIX))
+        };
+        if !(a..b).all(fits) || (a..b).any(|k| t.has(k, words::STOP)) {
+            return None;
+        }
+        let raw = t.span(a, b).text(self.text);
+        let lexicon = self
+            .lex
+            .longest_match(t, self.text, a, b)
+            .filter(|&(len, _)| a + len == b)
+            .and_then(|(_, entry)| Some((entry, self.lex.entry(entry)?)));
+        let target = if let Some((entry, e)) = lexicon {
+            let kind = e.kind?;
+            if kind == ActorKind::Person {
+                return None;
+            }
+            Target::Entity(self.reg.lexicon_entity(entry, &e.name, Some(kind)))
+        } else {
+            let org_head = t.has(b - 1, words::ORG_ANAPHOR | words::ORG_SUFFIX);
+            let acronym = b == a + 1
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && raw.chars().all(|c| !c.is_lowercase());
+            if !org_head && !acronym {
+                return None;
+            }
+            let kind = if t.has(b - 1, words::GOV_SUFFIX) {
+                ActorKind::Government
+            } else {
+                ActorKind::Organization
+            };
+            let key = self.phrase(a, b);
+            match self.described(&key, t.span(a, b), kind) {
+                Target::Pending(mut p) => {
+                    p.name = raw.to_string();
+                    Target::Pending(p)
+                }
+                other => other,
+            }
+        };
+        let name = t.span(i + 1, h + 1);
+        let end = self.possessive(h + 1);
+        self.push(i..end, name, target);
+        Some(end)
     }
 
     /// "the [modifiers] minister": an appositive to the person just named, else the last

@@ -686,3 +686,48 @@ fn capitalised_names_run_on_across_lowercase_connectors() {
         ["Rowan Hale", "Mara Lind"]
     );
 }
+
+#[test]
+fn a_spokesperson_speaks_for_the_organisation_named_before_it() {
+    for (text, name, kind, alias) in [
+        (
+            "A German government spokesperson said the plan was welcome.",
+            "Germany",
+            ActorKind::Government,
+            "German government spokesperson",
+        ),
+        (
+            "An ACCC spokesperson said the deal was under review.",
+            "ACCC",
+            ActorKind::Organization,
+            "ACCC spokesperson",
+        ),
+        (
+            "A PTI spokesman said the vote had been rigged.",
+            "PTI",
+            ActorKind::Organization,
+            "PTI spokesman",
+        ),
+        (
+            "A Finnish transport ministry spokeswoman said the rail link was delayed.",
+            "Finnish transport ministry",
+            ActorKind::Government,
+            "Finnish transport ministry spokeswoman",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let a = &found.actors[found.attributions[0].actor];
+        assert_eq!((a.name.as_str(), a.kind), (name, kind), "{text}");
+        assert!(
+            a.aliases.iter().any(|s| s.ends_with(alias)),
+            "{text}: {:?}",
+            a.aliases
+        );
+    }
+    // With no principal named, the spokesperson stays an unnamed source.
+    let found = analyze_actors(
+        "A spokesperson said the talks were over.",
+        &Lexicon::default_english(),
+    );
+    assert_eq!(found.actors[0].kind, ActorKind::Anonymous);
+}
