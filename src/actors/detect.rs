@@ -798,6 +798,27 @@ impl Detect<'_> {
                     .named(name.text(self.text), &key, ActorKind::Collective),
             )
         } else if words_in_run >= 2 {
+            // "the Gulf States", "South America", "Latin America": places, not people.
+            let place = (i > 0 && t.lower(i - 1) == "the")
+                || matches!(
+                    t.lower(i),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "central"
+                        | "latin"
+                        | "middle"
+                        | "upper"
+                        | "lower"
+                );
+            if place {
+                return end;
+            }
             return self.person(i, None, i, end);
         } else {
             let raw = name.text(self.text);
@@ -810,6 +831,8 @@ impl Detect<'_> {
                 .or_else(|| self.reg.find_named(t.lower(i)))
             {
                 Some(id) => Target::Entity(id),
+                // A lone unknown word ("Europe", "British", "Barcelona") is no person.
+                None if !acronym => return end,
                 None => Target::Pending(Pending {
                     name: raw.to_string(),
                     key: t.lower(i).to_string(),

@@ -731,3 +731,22 @@ fn a_spokesperson_speaks_for_the_organisation_named_before_it() {
     );
     assert_eq!(found.actors[0].kind, ActorKind::Anonymous);
 }
+
+#[test]
+fn places_and_demonyms_are_not_people() {
+    for text in [
+        "Europe said the plan was fine.",
+        "South America said the plan was fine.",
+        "The Gulf said the plan was fine.",
+        "British said the plan was fine.",
+        "Barcelona said the plan was fine.",
+    ] {
+        let found = analyze_actors(text, &Lexicon::empty());
+        assert!(
+            found.actors.iter().all(|a| a.kind != ActorKind::Person),
+            "{text}: {:?}",
+            found.actors
+        );
+    }
+    assert_eq!(names("Rowan Hale said the plan was fine."), ["Rowan Hale"]);
+}
