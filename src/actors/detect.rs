@@ -14,7 +14,9 @@
 //! 5. titles and roles before a capitalised name ("Kremlin spokesman Dmitry Peskov",
 //!    "Sen. Angus King");
 //! 6. other capitalised sequences: organisation names ("the Farmers' Union", "Ministry of
-//!    Defence"), full names, surnames of people already met.
+//!    Defence", "Board of Control for Cricket in India": a run goes on across "of", "for",
+//!    "in", "and" when it names an organisation, see `Detect::continues`), full names,
+//!    surnames of people already met.
 //!
 //! Names that certainly denote an actor (lexicon, titled names, multi-word capitalised
 //! names) are entered in the [`Registry`] at once; vaguer phrases (a lone capitalised word, a
@@ -88,7 +90,7 @@ struct Detect<'a> {
 
 /// Longest name (in tokens) after a title, and longest capitalised run considered.
 const MAX_NAME: usize = 6;
-const MAX_RUN: usize = 8;
+const MAX_RUN: usize = 10;
 
 impl Detect<'_> {
     fn run(&mut self) {
@@ -150,6 +152,62 @@ impl Detect<'_> {
     /// True when a capitalised name can start at token `j`.
     fn name_follows(&self, j: usize) -> bool {
         self.t.is_cap(j) && !self.t.has(j, words::STOP)
+    }
+
+    /// The end of the capitalised words from `k` (at most [`MAX_NAME`]).
+    fn cap_segment(&self, k: usize) -> usize {
+        let mut e = k;
+        while e < self.t.len() && e - k < MAX_NAME && self.name_follows(e) {
+            e += 1;
+        }
+        e
+    }
+
+    /// True when tokens `a..b` are exactly one lexicon alias.
+    fn lexicon_exact(&self, a: usize, b: usize) -> bool {
+        self.lex
+            .longest_match(self.t, self.text, a, b)
+            .is_some_and(|(len, _)| a + len == b)
+    }
+
+    /// Where a capitalised name run `start..j` goes on across a lowercase connector at `j`
+    /// ("Board of Control for Cricket in India", "Competition and Consumer Commission",
+    /// "Alliance for a Sovereign Switzerland", "Parents for Safe Tech"): the index of the next
+    /// capitalised word, or `None` when the run ends at `j`. Two known names joined by a
+    /// connector ("Kyiv and Moscow") stay apart.
+    fn continues(&self, start: usize, j: usize) -> Option<usize> {
+        let t = self.t;
+        let conn = t.lower(j);
+        let and = conn == "and" || t.is_punct(j, '&');
+        if !(and || matches!(conn, "of" | "for" | "in")) || j <= start {
+            return None;
+        }
+        let mut k = j + 1;
+        if conn != "in" && matches!(t.lower(k), "the" | "a" | "an") && !t.is_cap(k) {
+            k += 1;
+        }
+        if !self.name_follows(k) || t.has(k, words::ROLE) {
+            return None;
+        }
+        let right_end = self.cap_segment(k);
+        let right_lex = self.lexicon_exact(k, right_end);
+        if right_lex && self.lexicon_exact(start, j) {
+            return None;
+        }
+        let org_left = (start..j).any(|m| t.is_cap(m) && t.has(m, words::ORG_SUFFIX));
+        let connected = (start..j).any(|m| t.is_word(m) && !t.is_cap(m));
+        let ok = if and {
+            org_left || t.has(right_end - 1, words::ORG_SUFFIX)
+        } else if conn == "in" {
+            org_left && (connected || !right_lex)
+        } else {
+            org_left
+                || (conn == "for"
+                    && j == start + 1
+                    && t.has(start, words::COLLECTIVE)
+                    && !right_lex)
+        };
+        ok.then_some(k)
     }
 
     /// "he", "she", "it", "they", or "his/her/its/their" + office-like noun.
@@ -240,8 +298,7 @@ impl Detect<'_> {
                     "northern" | "southern" | "eastern" | "western" | "central" | "pro"
                 )
         };
-        let of_name = matches!(self.t.lower(end), "of" | "for") && self.name_follows(end + 1);
-        (i > 0 && part_of_name(i - 1)) || part_of_name(end) || of_name
+        (i > 0 && part_of_name(i - 1)) || part_of_name(end) || self.continues(i, end).is_some()
     }
 
     /// A phrase opened by "the", "a", "an", "one", "another" at `i`.
@@ -270,6 +327,9 @@ impl Detect<'_> {
                 {
                     continue;
                 }
+                if let Some(end) = self.spokesperson(i, h) {
+                    return Some(end);
+                }
                 return Some(if definite {
                     self.title_alone(i, h)
                 } else {
@@ -290,6 +350,68 @@ impl Detect<'_> {
             }
         }
         None
+    }
+
+    /// "a German government spokesperson", "an ACCC spokesman": the spokesperson at `h`
+    /// speaks for the organisation or government named before it, which becomes the actor
+    /// (the whole phrase is recorded as its mention). `None` when no principal is named.
+    fn spokesperson(&mut self, i: usize, h: usize) -> Option<usize> {
+        let t = self.t;
+        if words::role_name(t.lower(h)) != "spokesperson" {
+            return None;
+        }
+        if t.lower(i) == "the" && i > 0 && t.is_punct(i - 1, ',') {
+            // "Dmitry Peskov, the Kremlin spokesman, ...": an appositive to a person.
+            return None;
+        }
+        let a = (i + 1..h).find(|&k| t.is_cap(k))?;
+        let b = h;
+        let fits = |k: usize| {
+            t.is_word(k)
+                && (t.is_cap(k)
+                    || t.has(k, words::ROLE_MOD | words::ORG_ANAPHOR | words::ORG_SUFFIX))
+        };
+        if !(a..b).all(fits) || (a..b).any(|k| t.has(k, words::STOP)) {
+            return None;
+        }
+        let raw = t.span(a, b).text(self.text);
+        let lexicon = self
+            .lex
+            .longest_match(t, self.text, a, b)
+            .filter(|&(len, _)| a + len == b)
+            .and_then(|(_, entry)| Some((entry, self.lex.entry(entry)?)));
+        let target = if let Some((entry, e)) = lexicon {
+            let kind = e.kind?;
+            if kind == ActorKind::Person {
+                return None;
+            }
+            Target::Entity(self.reg.lexicon_entity(entry, &e.name, Some(kind)))
+        } else {
+            let org_head = t.has(b - 1, words::ORG_ANAPHOR | words::ORG_SUFFIX);
+            let acronym = b == a + 1
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && raw.chars().all(|c| !c.is_lowercase());
+            if !org_head && !acronym {
+                return None;
+            }
+            let kind = if t.has(b - 1, words::GOV_SUFFIX) {
+                ActorKind::Government
+            } else {
+                ActorKind::Organization
+            };
+            let key = self.phrase(a, b);
+            match self.described(&key, t.span(a, b), kind) {
+                Target::Pending(mut p) => {
+                    p.name = raw.to_string();
+                    Target::Pending(p)
+                }
+                other => other,
+            }
+        };
+        let name = t.span(i + 1, h + 1);
+        let end = self.possessive(h + 1);
+        self.push(i..end, name, target);
+        Some(end)
     }
 
     /// "the [modifiers] minister": an appositive to the person just named, else the last
@@ -475,7 +597,7 @@ impl Detect<'_> {
         } else {
             s
         };
-        if t.is_cap(h) && self.poss_org_follows(h + 1) {
+        if t.is_cap(h) && (self.poss_org_follows(h + 1) || self.continues(h, h + 1).is_some()) {
             return None;
         }
         let head = t.lower(h);
@@ -649,6 +771,8 @@ impl Detect<'_> {
                     || self.poss_org_follows(j))
             {
                 j += 1;
+            } else if let Some(k) = self.continues(i, j).filter(|&k| k - i < MAX_RUN) {
+                j = k;
             } else {
                 break;
             }
@@ -697,10 +821,15 @@ impl Detect<'_> {
         if suffix.is_some() && matches!(t.lower(j), "of" | "for") && self.name_follows(j + 1) {
             end = self.name_end(j + 1);
         }
+        // A run joined across a connector is an organisation's name.
+        let connected = (i..j).any(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, words::PARTICLE));
         if suffix.is_none() {
-            suffix = (i..j).find(|&k| t.has(k, words::ORG_SUFFIX) && k > i);
+            suffix = (i..j).find(|&k| t.has(k, words::ORG_SUFFIX) && (k > i || connected));
             if suffix.is_some() && j - i < 2 {
                 suffix = None;
+            }
+            if connected {
+                suffix = suffix.or(Some(i));
             }
         }
         // "Department of Employment and Labour": a leading suffix word heads an "of" name.
@@ -735,6 +864,27 @@ impl Detect<'_> {
                     .named(name.text(self.text), &key, ActorKind::Collective),
             )
         } else if words_in_run >= 2 {
+            // "the Gulf States", "South America", "Latin America": places, not people.
+            let place = (i > 0 && t.lower(i - 1) == "the")
+                || matches!(
+                    t.lower(i),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "central"
+                        | "latin"
+                        | "middle"
+                        | "upper"
+                        | "lower"
+                );
+            if place {
+                return end;
+            }
             return self.person(i, None, i, end);
         } else {
             let raw = name.text(self.text);
@@ -747,6 +897,8 @@ impl Detect<'_> {
                 .or_else(|| self.reg.find_named(t.lower(i)))
             {
                 Some(id) => Target::Entity(id),
+                // A lone unknown word ("Europe", "British", "Barcelona") is no person.
+                None if !acronym => return end,
                 None => Target::Pending(Pending {
                     name: raw.to_string(),
                     key: t.lower(i).to_string(),

@@ -635,6 +635,123 @@ fn second_reported_clause_after_and_that_is_still_relayed() {
 }
 
 #[test]
+fn capitalised_names_run_on_across_lowercase_connectors() {
+    for (text, name, kind) in [
+        (
+            "The Australian Competition and Consumer Commission said the merger would hurt buyers.",
+            "Australian Competition and Consumer Commission",
+            ActorKind::Organization,
+        ),
+        (
+            "Parents for Safe Tech said the rules were too weak.",
+            "Parents for Safe Tech",
+            ActorKind::Organization,
+        ),
+        (
+            "The Alliance for a Sovereign Switzerland said it would fight the treaty.",
+            "Alliance for a Sovereign Switzerland",
+            ActorKind::Organization,
+        ),
+        (
+            "The Department of Employment and Labour said inspections would rise.",
+            "Department of Employment and Labour",
+            ActorKind::Government,
+        ),
+        (
+            "The Board of Control for Cricket in India said the tour would go ahead.",
+            "Board of Control for Cricket in India",
+            ActorKind::Organization,
+        ),
+        (
+            "Human Rights Watch said the law was abusive.",
+            "Human Rights Watch",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+    // Two known names, or two people, joined by "and" stay apart.
+    assert_eq!(
+        names("Kyiv and Moscow said talks would resume."),
+        ["Ukraine", "Russia"]
+    );
+    assert_eq!(
+        names("Rowan Hale and Mara Lind said the bill was dead."),
+        ["Rowan Hale", "Mara Lind"]
+    );
+}
+
+#[test]
+fn a_spokesperson_speaks_for_the_organisation_named_before_it() {
+    for (text, name, kind, alias) in [
+        (
+            "A German government spokesperson said the plan was welcome.",
+            "Germany",
+            ActorKind::Government,
+            "German government spokesperson",
+        ),
+        (
+            "An ACCC spokesperson said the deal was under review.",
+            "ACCC",
+            ActorKind::Organization,
+            "ACCC spokesperson",
+        ),
+        (
+            "A PTI spokesman said the vote had been rigged.",
+            "PTI",
+            ActorKind::Organization,
+            "PTI spokesman",
+        ),
+        (
+            "A Finnish transport ministry spokeswoman said the rail link was delayed.",
+            "Finnish transport ministry",
+            ActorKind::Government,
+            "Finnish transport ministry spokeswoman",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let a = &found.actors[found.attributions[0].actor];
+        assert_eq!((a.name.as_str(), a.kind), (name, kind), "{text}");
+        assert!(
+            a.aliases.iter().any(|s| s.ends_with(alias)),
+            "{text}: {:?}",
+            a.aliases
+        );
+    }
+    // With no principal named, the spokesperson stays an unnamed source.
+    let found = analyze_actors(
+        "A spokesperson said the talks were over.",
+        &Lexicon::default_english(),
+    );
+    assert_eq!(found.actors[0].kind, ActorKind::Anonymous);
+}
+
+#[test]
+fn places_and_demonyms_are_not_people() {
+    for text in [
+        "Europe said the plan was fine.",
+        "South America said the plan was fine.",
+        "The Gulf said the plan was fine.",
+        "British said the plan was fine.",
+        "Barcelona said the plan was fine.",
+    ] {
+        let found = analyze_actors(text, &Lexicon::empty());
+        assert!(
+            found.actors.iter().all(|a| a.kind != ActorKind::Person),
+            "{text}: {:?}",
+            found.actors
+        );
+    }
+    assert_eq!(names("Rowan Hale said the plan was fine."), ["Rowan Hale"]);
+}
+
+#[test]
 fn organisation_names_run_across_connectors() {
     assert_eq!(
         names("The Australian Competition and Consumer Commission said it would review the deal."),
