@@ -268,6 +268,56 @@ impl Detect<'_> {
             && self.t.has(j + 1, words::ORG_SUFFIX)
     }
 
+    /// When token `j` is a possessive that opens the name of a body of its own ("Kenya's
+    /// cabinet", "Lisbon's city council", "Royal Thai Army's 2nd Army Region", "Cricketers'
+    /// Associations"): the end of that body's head noun. A person, a title or an office after
+    /// the possessive ("the Union's Kaja Kallas", "Zelenskyy's office") is not a body.
+    fn sub_body(&self, j: usize) -> Option<usize> {
+        let t = self.t;
+        if t.toks.get(j).is_none_or(|tok| tok.kind != Kind::Poss) {
+            return None;
+        }
+        for k in j + 1..(j + 5).min(t.len()) {
+            let tok = &t.toks[k];
+            if tok.kind == Kind::Number {
+                continue;
+            }
+            if !t.is_word(k) || t.has(k, words::STOP | words::ROLE) || t.verb(k).is_some() {
+                return None;
+            }
+            let l = t.lower(k);
+            let body = t.has(k, words::SUB_BODY)
+                || l.strip_suffix('s')
+                    .is_some_and(|one| words::lookup(one).0 & words::SUB_BODY != 0);
+            if body {
+                let titled = t.is_word(k + 1) && t.has(k + 1, words::ROLE);
+                let named = t.is_cap(k + 1) && !t.has(k + 1, words::STOP);
+                return (!titled && !named).then_some(k + 1);
+            }
+        }
+        None
+    }
+
+    /// Pushes the body named by tokens `a..b` through a possessive (see [`Self::sub_body`]);
+    /// a government's body is a government.
+    fn push_sub_body(&mut self, a: usize, b: usize, of_government: bool) -> usize {
+        let t = self.t;
+        let private = matches!(
+            t.lower(b - 1),
+            "union" | "party" | "league" | "club" | "federation" | "association" | "chamber"
+        );
+        let kind = if (of_government && !private) || t.has(b - 1, words::GOV_SUFFIX) {
+            ActorKind::Government
+        } else {
+            ActorKind::Organization
+        };
+        let name = t.span(a, b);
+        let key = self.phrase(a, b);
+        let id = self.reg.named(name.text(self.text), &key, kind);
+        self.push(a..b, name, Target::Entity(id));
+        b
+    }
+
     /// A lexicon alias at `i`.
     fn lexicon(&mut self, i: usize) -> Option<usize> {
         let n = self.t.len();
@@ -281,6 +331,11 @@ impl Detect<'_> {
         if e.kind.is_none() {
             self.push(i..end, name, Target::Media);
             return Some(end);
+        }
+        if e.kind != Some(ActorKind::Person)
+            && let Some(b) = self.sub_body(end)
+        {
+            return Some(self.push_sub_body(i, b, e.kind == Some(ActorKind::Government)));
         }
         let id = self.reg.lexicon_entity(entry, &e.name, e.kind);
         let stop = self.possessive(end);
@@ -718,6 +773,11 @@ impl Detect<'_> {
             } else {
                 break;
             }
+        }
+        if !(i..j).any(|k| t.is_word(k) && t.has(k, words::ROLE))
+            && let Some(b) = self.sub_body(j)
+        {
+            return self.push_sub_body(i, b, false);
         }
         // A title inside the run, followed by a name: "Russian President Vladimir Putin".
         for r in i..j {

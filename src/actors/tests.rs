@@ -750,3 +750,57 @@ fn places_and_demonyms_are_not_people() {
     }
     assert_eq!(names("Rowan Hale said the plan was fine."), ["Rowan Hale"]);
 }
+
+#[test]
+fn a_body_named_through_a_possessive_is_one_organisation() {
+    for (text, name, kind) in [
+        (
+            "The Royal Thai Army's 2nd Army Region said the border was calm.",
+            "Royal Thai Army's 2nd Army Region",
+            ActorKind::Organization,
+        ),
+        (
+            "Credito Lombardo's board said the offer was too low.",
+            "Credito Lombardo's board",
+            ActorKind::Organization,
+        ),
+        (
+            "Lisbon's city council said the offer was too low.",
+            "Lisbon's city council",
+            ActorKind::Government,
+        ),
+        (
+            "Kenya's cabinet said the offer was too low.",
+            "Kenya's cabinet",
+            ActorKind::Government,
+        ),
+        (
+            "The Sierra Club's Colorado chapter said the pipeline should be stopped.",
+            "Sierra Club's Colorado chapter",
+            ActorKind::Organization,
+        ),
+        (
+            "The Federation of International Cricketers' Associations said the calendar was full.",
+            "Federation of International Cricketers' Associations",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+    // A person after an organisation's possessive is still the person; an office is still
+    // its holder's.
+    assert_eq!(
+        names("The European Union's Kaja Kallas said the plan was flawed."),
+        ["Kaja Kallas"]
+    );
+    assert_eq!(
+        names("Zelenskyy's office said the plan was flawed."),
+        ["Volodymyr Zelenskyy"]
+    );
+}
