@@ -121,6 +121,11 @@ impl Detect<'_> {
                     (class & words::ROLE != 0 && !cap && self.name_follows(i + 1))
                         .then(|| self.titled(i, i, i + 1))
                 })
+                .or_else(|| {
+                    (cap && class & words::STOP == 0 && (0..i).all(|k| !self.t.is_word(k)))
+                        .then(|| self.initial_group(i))
+                        .flatten()
+                })
                 .or_else(|| (cap && class & words::STOP == 0).then(|| self.capitalised(i)));
             i = next.unwrap_or(i + 1).max(i + 1);
         }
@@ -657,6 +662,7 @@ impl Detect<'_> {
         }
         let head = t.lower(h);
         let (end, marked) = self.anonymity(h + 1);
+        let end = if marked { end } else { self.post_modifier(end) };
         if head == "people" && !marked {
             return None;
         }
@@ -680,6 +686,92 @@ impl Detect<'_> {
             p.name = lowercase_first(&p.name);
         }
         self.push(start..end, name, target);
+        Some(end)
+    }
+
+    /// True when a finite verb follows at `k`, perhaps after an adverb or auxiliary.
+    fn verb_follows(&self, k: usize) -> bool {
+        let t = self.t;
+        let mut v = k;
+        while v < k + 2 && t.is_word(v) && t.has(v, words::SKIP) && t.verb(v).is_none() {
+            v += 1;
+        }
+        t.is_word(v) && t.verb(v).is_some_and(|verb| !verb.base)
+    }
+
+    /// Extends a group ending at `end` over a prepositional description up to its verb
+    /// ("analysts at Karachi brokerages said", "directors of several smaller tournaments
+    /// said"); `end` itself when no verb follows the description closely.
+    fn post_modifier(&self, end: usize) -> usize {
+        let t = self.t;
+        if !matches!(
+            t.lower(end),
+            "at" | "of" | "from" | "in" | "with" | "for" | "across"
+        ) {
+            return end;
+        }
+        let mut k = end + 1;
+        while k < t.len() && k - end <= 6 {
+            let tok = &t.toks[k];
+            if t.is_word(k) && t.verb(k).is_some_and(|v| !v.base) {
+                break;
+            }
+            let fits = matches!(tok.kind, Kind::Number | Kind::Poss)
+                || (t.is_word(k)
+                    && (!t.has(k, words::STOP) || t.has(k, words::DETQ) || t.lower(k) == "and"));
+            if !fits {
+                return end;
+            }
+            k += 1;
+        }
+        if k > end + 1 && self.verb_follows(k) {
+            k
+        } else {
+            end
+        }
+    }
+
+    /// A plural noun opening the sentence that is no listed group noun ("Directors of
+    /// several smaller tournaments said", "Flight attendants at Maple Air voted"): a
+    /// collective, when a verb follows its description.
+    fn initial_group(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut h = i;
+        while h + 1 < t.len()
+            && h + 1 - i < 3
+            && t.is_word(h + 1)
+            && !t.is_cap(h + 1)
+            && !t.has(h + 1, words::STOP | words::SKIP)
+            && t.verb(h + 1).is_none()
+        {
+            h += 1;
+        }
+        let head = t.lower(h);
+        let plural = head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is");
+        if !plural
+            || t.has(h, words::COLLECTIVE)
+            || NOT_PEOPLE.contains(&head)
+            || self.lex.longest_match(t, self.text, i, h + 1).is_some()
+            || self.reg.find_person(&[t.key(i)]).is_some()
+            || self.reg.find_named(t.lower(i)).is_some()
+        {
+            return None;
+        }
+        let end = self.post_modifier(h + 1);
+        if !self.verb_follows(end) {
+            return None;
+        }
+        let name = t.span(i, end);
+        let key = self.phrase(i, end);
+        let mut target = self.described(&key, name, ActorKind::Collective);
+        if let Target::Pending(p) = &mut target {
+            p.name = lowercase_first(&p.name);
+        }
+        self.push(i..end, name, target);
         Some(end)
     }
 
@@ -911,6 +1003,57 @@ impl Detect<'_> {
         stop
     }
 }
+
+/// Plural nouns that open sentences but are no group of people ("Reports said ...").
+const NOT_PEOPLE: &[&str] = &[
+    "reports",
+    "documents",
+    "data",
+    "figures",
+    "polls",
+    "surveys",
+    "records",
+    "estimates",
+    "statistics",
+    "results",
+    "studies",
+    "filings",
+    "papers",
+    "emails",
+    "messages",
+    "images",
+    "videos",
+    "numbers",
+    "signs",
+    "rules",
+    "plans",
+    "talks",
+    "prices",
+    "markets",
+    "shares",
+    "stocks",
+    "sales",
+    "terms",
+    "details",
+    "news",
+    "efforts",
+    "measures",
+    "sanctions",
+    "tariffs",
+    "negotiations",
+    "discussions",
+    "proposals",
+    "changes",
+    "minutes",
+    "texts",
+    "findings",
+    "projections",
+    "forecasts",
+    "accounts",
+    "tensions",
+    "costs",
+    "rates",
+];
 
 /// `s` with its first letter in lowercase.
 fn lowercase_first(s: &str) -> String {

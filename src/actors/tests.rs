@@ -804,3 +804,37 @@ fn a_body_named_through_a_possessive_is_one_organisation() {
         ["Volodymyr Zelenskyy"]
     );
 }
+
+#[test]
+fn a_group_opening_the_sentence_keeps_its_whole_description() {
+    for (text, name) in [
+        (
+            "Analysts at Karachi brokerages said the rate cut came too late.",
+            "Analysts at Karachi brokerages",
+        ),
+        (
+            "Directors of several smaller tournaments said the new calendar would ruin them.",
+            "Directors of several smaller tournaments",
+        ),
+        (
+            "Flight attendants at Maple Air voted to strike over the pay offer.",
+            "Flight attendants at Maple Air",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        assert_eq!(found.actors.len(), 1, "{text}: {:?}", found.actors);
+        let a = &found.actors[0];
+        assert_eq!(a.kind, ActorKind::Collective, "{text}");
+        assert!(
+            a.aliases.iter().any(|s| s == name),
+            "{text}: {:?}",
+            a.aliases
+        );
+    }
+    // Plural things are not groups of people; a known name ending in "s" is still its owner.
+    assert!(names("Reports said the talks had stalled.").is_empty());
+    assert_eq!(
+        names("Rowan Jones called the plan reckless. Jones said it would fail."),
+        ["Rowan Jones", "Rowan Jones"]
+    );
+}
