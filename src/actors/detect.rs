@@ -77,6 +77,7 @@ pub(crate) fn detect(text: &str, t: &Tokens, lex: &Lexicon, reg: &mut Registry) 
         nps: Vec::new(),
     };
     d.run();
+    d.merge_spokespeople();
     d.nps
 }
 
@@ -806,7 +807,121 @@ impl Detect<'_> {
         if name_end == name_start {
             return role + 1;
         }
-        self.person(title_start, Some(role), name_start, name_end)
+        self.named_spokesperson(title_start, role, name_start, name_end)
+            .unwrap_or_else(|| self.person(title_start, Some(role), name_start, name_end))
+    }
+
+    /// The organisation or government an actor-naming phrase `np` stands for, registered.
+    fn principal(&mut self, np: &Np) -> Option<EntityId> {
+        match &np.target {
+            Target::Entity(id) => {
+                let e = &self.reg.entities[*id];
+                (e.kind != ActorKind::Person && !e.media).then_some(*id)
+            }
+            Target::Pending(p)
+                if p.person_keys.is_none()
+                    && matches!(p.kind, ActorKind::Organization | ActorKind::Government) =>
+            {
+                let id = self.reg.named(&p.name, &p.key, p.kind);
+                self.reg.mention(id, np.name, false);
+                Some(id)
+            }
+            _ => None,
+        }
+    }
+
+    /// "Commission spokesperson Anna Berg": a spokesperson named right after the
+    /// organisation they speak for gives their statements to it; their name (and surname)
+    /// become its aliases. A spokesperson known in the lexicon as a person ("Kremlin
+    /// spokesman Dmitry Peskov") keeps a stance of their own.
+    fn named_spokesperson(
+        &mut self,
+        title_start: usize,
+        role: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<usize> {
+        let t = self.t;
+        if words::role_name(t.lower(role)) != "spokesperson" {
+            return None;
+        }
+        let prev = self.nps.last()?;
+        let between_titles = (prev.toks.end..title_start)
+            .all(|k| t.is_word(k) && !t.is_cap(k) && t.has(k, words::ROLE | words::ROLE_MOD));
+        if prev.toks.end > title_start || !between_titles {
+            return None;
+        }
+        let lexicon_person = (a..b).any(|s| {
+            self.lex
+                .longest_match(t, self.text, s, b)
+                .and_then(|(len, entry)| Some((s + len == b, self.lex.entry(entry)?.kind)))
+                .is_some_and(|(exact, kind)| exact && kind == Some(ActorKind::Person))
+        });
+        let keys: Vec<&str> = (a..b).filter(|&k| t.is_word(k)).map(|k| t.key(k)).collect();
+        let known_person = self
+            .reg
+            .find_person(&keys)
+            .is_some_and(|id| self.reg.entities[id].kind == ActorKind::Person);
+        if lexicon_person || known_person {
+            return None;
+        }
+        let prev = self.nps.pop()?;
+        let Some(id) = self.principal(&prev) else {
+            self.nps.push(prev);
+            return None;
+        };
+        self.reg.speaks_for(id, &keys);
+        self.reg.mention(id, t.span(a, b), false);
+        let end = self.possessive(b);
+        let whole = Span {
+            start: prev.name.start,
+            end: t.span(a, b).end,
+        };
+        self.push(prev.toks.start..end, whole, Target::Entity(id));
+        Some(end)
+    }
+
+    /// "a spokesman for the Turkish foreign ministry": the unnamed spokesperson and the
+    /// organisation after "for", "of" or "at" become one mention of the organisation.
+    fn merge_spokespeople(&mut self) {
+        let t = self.t;
+        let mut k = 0;
+        while k + 1 < self.nps.len() {
+            let (a, b) = (&self.nps[k], &self.nps[k + 1]);
+            let head = a.toks.end - 1;
+            let spokesperson = t.is_word(head)
+                && words::role_name(t.lower(head)) == "spokesperson"
+                && matches!(&a.target, Target::Pending(p) if p.person_keys.is_none());
+            let mut c = a.toks.end;
+            let linked = matches!(t.lower(c), "for" | "of" | "at");
+            c += 1;
+            if t.lower(c) == "the" && b.toks.start != c {
+                c += 1;
+            }
+            if !(spokesperson && linked && b.toks.start == c) {
+                k += 1;
+                continue;
+            }
+            let b = b.clone();
+            let Some(id) = self.principal(&b) else {
+                k += 1;
+                continue;
+            };
+            let a = &self.nps[k];
+            let whole = Span {
+                start: a.name.start,
+                end: b.name.end,
+            };
+            let toks = a.toks.start..b.toks.end;
+            self.reg.mention(id, whole, false);
+            self.nps[k] = Np {
+                toks,
+                name: whole,
+                target: Target::Entity(id),
+            };
+            self.nps.remove(k + 1);
+            k += 1;
+        }
     }
 
     /// Registers a person named by tokens `a..b` (with an optional title) and pushes it.

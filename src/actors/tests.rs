@@ -838,3 +838,37 @@ fn a_group_opening_the_sentence_keeps_its_whole_description() {
         ["Rowan Jones", "Rowan Jones"]
     );
 }
+
+#[test]
+fn a_named_spokesperson_of_an_organisation_speaks_for_it() {
+    let text = "Commission spokesperson Anna Berg said the fine was justified. \
+                Berg added that an appeal was possible.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(got, ["European Commission"]);
+    assert_eq!(found.attributions.len(), 2);
+    for alias in ["Commission spokesperson Anna Berg", "Anna Berg", "Berg"] {
+        assert!(
+            found.actors[0].aliases.iter().any(|a| a == alias),
+            "{alias}: {:?}",
+            found.actors[0].aliases
+        );
+    }
+
+    let text = "A spokesman for the Turkish foreign ministry said the border would stay open.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let a = &found.actors[found.attributions[0].actor];
+    assert_eq!(a.name, "Turkish foreign ministry");
+    assert!(
+        a.aliases
+            .iter()
+            .any(|s| s == "spokesman for the Turkish foreign ministry"),
+        "{:?}",
+        a.aliases
+    );
+    // A well-known spokesperson in the lexicon keeps a stance of his own.
+    assert_eq!(
+        names("Kremlin spokesman Dmitry Peskov said the offer was not serious."),
+        ["Dmitry Peskov"]
+    );
+}
