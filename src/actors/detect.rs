@@ -205,7 +205,9 @@ impl Detect<'_> {
         let ok = if and {
             org_left || t.has(right_end - 1, words::ORG_SUFFIX)
         } else if conn == "in" {
-            org_left && (connected || !right_lex)
+            // Missions are named by their seat: "the U.S. Embassy in Bogota".
+            let seated = matches!(t.lower(j - 1), "embassy" | "consulate" | "mission");
+            org_left && (connected || !right_lex || seated)
         } else {
             org_left
                 || (conn == "for"
@@ -1098,8 +1100,32 @@ impl Detect<'_> {
                 .or_else(|| self.reg.find_named(t.lower(i)))
             {
                 Some(id) => Target::Entity(id),
-                // A lone unknown word ("Europe", "British", "Barcelona") is no person.
-                None if !acronym => return end,
+                // A lone unknown word is no person ("Barcelona"); it may be an organisation
+                // ("Gazprom said") unless it is a place or a people ("Europe", "British"), or
+                // opens the sentence, where any noun is capitalised ("Business said"), and
+                // was not met inside one before.
+                None if !acronym => {
+                    let lower = t.lower(i);
+                    let initial = (0..i).all(|k| !t.is_word(k));
+                    let place = (i > 0 && t.lower(i - 1) == "the") || is_place_or_people(lower);
+                    if place || t.class(i) != 0 {
+                        return end;
+                    }
+                    if initial {
+                        if !self.reg.seen_inside.contains(lower) {
+                            return end;
+                        }
+                    } else {
+                        self.reg.seen_inside.insert(lower.to_string());
+                    }
+                    Target::Pending(Pending {
+                        name: raw.to_string(),
+                        key: lower.to_string(),
+                        kind: ActorKind::Organization,
+                        person_keys: None,
+                        role: None,
+                    })
+                }
                 None => Target::Pending(Pending {
                     name: raw.to_string(),
                     key: t.lower(i).to_string(),
@@ -1169,6 +1195,119 @@ const NOT_PEOPLE: &[&str] = &[
     "costs",
     "rates",
 ];
+
+/// Continents, regions and compass names that are places, never speakers.
+const PLACES: &[&str] = &[
+    "europe",
+    "asia",
+    "africa",
+    "america",
+    "americas",
+    "oceania",
+    "antarctica",
+    "arctic",
+    "eurasia",
+    "scandinavia",
+    "balkans",
+    "caucasus",
+    "gulf",
+    "levant",
+    "sahel",
+    "maghreb",
+    "caribbean",
+    "pacific",
+    "atlantic",
+    "mediterranean",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "mideast",
+    "downtown",
+    "abroad",
+    "overseas",
+    "worldwide",
+    "nationwide",
+    "everywhere",
+    "elsewhere",
+    "region",
+];
+
+/// Peoples and languages (demonyms) that are not the usual "-ian", "-ean", "-ese", "-ish".
+const PEOPLES: &[&str] = &[
+    "american",
+    "african",
+    "mexican",
+    "german",
+    "french",
+    "dutch",
+    "greek",
+    "thai",
+    "swiss",
+    "iraqi",
+    "israeli",
+    "pakistani",
+    "saudi",
+    "afghan",
+    "arab",
+    "asian",
+    "cuban",
+    "kenyan",
+    "nigerian",
+    "moroccan",
+    "chilean",
+    "peruvian",
+    "venezuelan",
+    "filipino",
+    "czech",
+    "slovak",
+    "welsh",
+    "scots",
+    "scottish",
+    "basque",
+    "catalan",
+    "kurdish",
+    "yemeni",
+    "omani",
+    "qatari",
+    "emirati",
+    "kuwaiti",
+    "bahraini",
+    "bangladeshi",
+    "nepali",
+    "uzbek",
+    "kazakh",
+    "tajik",
+    "turkmen",
+    "mongol",
+    "latino",
+    "hispanic",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "european",
+    "global",
+    "international",
+    "national",
+    "federal",
+    "regional",
+    "local",
+];
+
+/// True when a lowercase word names a place, a region or a people.
+fn is_place_or_people(lower: &str) -> bool {
+    PLACES.contains(&lower)
+        || PEOPLES.contains(&lower)
+        || ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
 
 /// `s` with its first letter in lowercase.
 fn lowercase_first(s: &str) -> String {

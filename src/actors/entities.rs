@@ -59,6 +59,9 @@ pub(crate) struct Registry {
     by_role: FastMap<String, EntityId>,
     /// Recent subjects of statements, most recent last.
     subjects: Vec<EntityId>,
+    /// Lone capitalised words met inside a sentence, where the capital is the name's own.
+    pub seen_inside:
+        std::collections::HashSet<String, std::hash::BuildHasherDefault<super::words::FxHasher>>,
 }
 
 impl Registry {

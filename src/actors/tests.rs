@@ -872,3 +872,31 @@ fn a_named_spokesperson_of_an_organisation_speaks_for_it() {
         ["Dmitry Peskov"]
     );
 }
+
+#[test]
+fn a_lone_unknown_name_before_a_speech_verb_is_at_most_an_organisation() {
+    let found = analyze_actors(
+        "On Monday, Gazprom said the pipeline would close. Gazprom added it had no choice.",
+        &Lexicon::empty(),
+    );
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(got, [("Gazprom", ActorKind::Organization)]);
+    assert_eq!(found.attributions.len(), 2);
+    for text in [
+        "On Monday, Europe said the plan was fine.",
+        "Across the border, the Northeast said the plan was fine.",
+        "On Monday, British said the plan was fine.",
+        "Business said the plan was fine.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+    // An embassy is an organisation suffix, so the city after "in" is part of the name.
+    assert_eq!(
+        names("The U.S. Embassy in Bogota said visa rules would change."),
+        ["U.S. Embassy in Bogota"]
+    );
+}
