@@ -900,3 +900,25 @@ fn a_lone_unknown_name_before_a_speech_verb_is_at_most_an_organisation() {
         ["U.S. Embassy in Bogota"]
     );
 }
+
+#[test]
+fn party_and_state_tags_in_brackets_are_not_actors() {
+    for (text, name) in [
+        (
+            "Sen. Rowan Hale (D-Ohio) said the bill was dead.",
+            "Rowan Hale",
+        ),
+        (
+            "\"It is a bad deal,\" said Rep. Mara Lind (R-Texas).",
+            "Mara Lind",
+        ),
+        (
+            "Tom Price (R-Alexandria) said the bill was dead.",
+            "Tom Price",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(got, [name], "{text}");
+    }
+}
