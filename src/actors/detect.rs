@@ -77,6 +77,7 @@ pub(crate) fn detect(text: &str, t: &Tokens, lex: &Lexicon, reg: &mut Registry) 
         nps: Vec::new(),
     };
     d.run();
+    d.merge_spokespeople();
     d.nps
 }
 
@@ -120,6 +121,11 @@ impl Detect<'_> {
                 .or_else(|| {
                     (class & words::ROLE != 0 && !cap && self.name_follows(i + 1))
                         .then(|| self.titled(i, i, i + 1))
+                })
+                .or_else(|| {
+                    (cap && class & words::STOP == 0 && (0..i).all(|k| !self.t.is_word(k)))
+                        .then(|| self.initial_group(i))
+                        .flatten()
                 })
                 .or_else(|| (cap && class & words::STOP == 0).then(|| self.capitalised(i)));
             i = next.unwrap_or(i + 1).max(i + 1);
@@ -199,7 +205,9 @@ impl Detect<'_> {
         let ok = if and {
             org_left || t.has(right_end - 1, words::ORG_SUFFIX)
         } else if conn == "in" {
-            org_left && (connected || !right_lex)
+            // Missions are named by their seat: "the U.S. Embassy in Bogota".
+            let seated = matches!(t.lower(j - 1), "embassy" | "consulate" | "mission");
+            org_left && (connected || !right_lex || seated)
         } else {
             org_left
                 || (conn == "for"
@@ -268,6 +276,56 @@ impl Detect<'_> {
             && self.t.has(j + 1, words::ORG_SUFFIX)
     }
 
+    /// When token `j` is a possessive that opens the name of a body of its own ("Kenya's
+    /// cabinet", "Lisbon's city council", "Royal Thai Army's 2nd Army Region", "Cricketers'
+    /// Associations"): the end of that body's head noun. A person, a title or an office after
+    /// the possessive ("the Union's Kaja Kallas", "Zelenskyy's office") is not a body.
+    fn sub_body(&self, j: usize) -> Option<usize> {
+        let t = self.t;
+        if t.toks.get(j).is_none_or(|tok| tok.kind != Kind::Poss) {
+            return None;
+        }
+        for k in j + 1..(j + 5).min(t.len()) {
+            let tok = &t.toks[k];
+            if tok.kind == Kind::Number {
+                continue;
+            }
+            if !t.is_word(k) || t.has(k, words::STOP | words::ROLE) || t.verb(k).is_some() {
+                return None;
+            }
+            let l = t.lower(k);
+            let body = t.has(k, words::SUB_BODY)
+                || l.strip_suffix('s')
+                    .is_some_and(|one| words::lookup(one).0 & words::SUB_BODY != 0);
+            if body {
+                let titled = t.is_word(k + 1) && t.has(k + 1, words::ROLE);
+                let named = t.is_cap(k + 1) && !t.has(k + 1, words::STOP);
+                return (!titled && !named).then_some(k + 1);
+            }
+        }
+        None
+    }
+
+    /// Pushes the body named by tokens `a..b` through a possessive (see [`Self::sub_body`]);
+    /// a government's body is a government.
+    fn push_sub_body(&mut self, a: usize, b: usize, of_government: bool) -> usize {
+        let t = self.t;
+        let private = matches!(
+            t.lower(b - 1),
+            "union" | "party" | "league" | "club" | "federation" | "association" | "chamber"
+        );
+        let kind = if (of_government && !private) || t.has(b - 1, words::GOV_SUFFIX) {
+            ActorKind::Government
+        } else {
+            ActorKind::Organization
+        };
+        let name = t.span(a, b);
+        let key = self.phrase(a, b);
+        let id = self.reg.named(name.text(self.text), &key, kind);
+        self.push(a..b, name, Target::Entity(id));
+        b
+    }
+
     /// A lexicon alias at `i`.
     fn lexicon(&mut self, i: usize) -> Option<usize> {
         let n = self.t.len();
@@ -281,6 +339,11 @@ impl Detect<'_> {
         if e.kind.is_none() {
             self.push(i..end, name, Target::Media);
             return Some(end);
+        }
+        if e.kind != Some(ActorKind::Person)
+            && let Some(b) = self.sub_body(end)
+        {
+            return Some(self.push_sub_body(i, b, e.kind == Some(ActorKind::Government)));
         }
         let id = self.reg.lexicon_entity(entry, &e.name, e.kind);
         let stop = self.possessive(end);
@@ -602,6 +665,7 @@ impl Detect<'_> {
         }
         let head = t.lower(h);
         let (end, marked) = self.anonymity(h + 1);
+        let end = if marked { end } else { self.post_modifier(end) };
         if head == "people" && !marked {
             return None;
         }
@@ -625,6 +689,92 @@ impl Detect<'_> {
             p.name = lowercase_first(&p.name);
         }
         self.push(start..end, name, target);
+        Some(end)
+    }
+
+    /// True when a finite verb follows at `k`, perhaps after an adverb or auxiliary.
+    fn verb_follows(&self, k: usize) -> bool {
+        let t = self.t;
+        let mut v = k;
+        while v < k + 2 && t.is_word(v) && t.has(v, words::SKIP) && t.verb(v).is_none() {
+            v += 1;
+        }
+        t.is_word(v) && t.verb(v).is_some_and(|verb| !verb.base)
+    }
+
+    /// Extends a group ending at `end` over a prepositional description up to its verb
+    /// ("analysts at Karachi brokerages said", "directors of several smaller tournaments
+    /// said"); `end` itself when no verb follows the description closely.
+    fn post_modifier(&self, end: usize) -> usize {
+        let t = self.t;
+        if !matches!(
+            t.lower(end),
+            "at" | "of" | "from" | "in" | "with" | "for" | "across"
+        ) {
+            return end;
+        }
+        let mut k = end + 1;
+        while k < t.len() && k - end <= 6 {
+            let tok = &t.toks[k];
+            if t.is_word(k) && t.verb(k).is_some_and(|v| !v.base) {
+                break;
+            }
+            let fits = matches!(tok.kind, Kind::Number | Kind::Poss)
+                || (t.is_word(k)
+                    && (!t.has(k, words::STOP) || t.has(k, words::DETQ) || t.lower(k) == "and"));
+            if !fits {
+                return end;
+            }
+            k += 1;
+        }
+        if k > end + 1 && self.verb_follows(k) {
+            k
+        } else {
+            end
+        }
+    }
+
+    /// A plural noun opening the sentence that is no listed group noun ("Directors of
+    /// several smaller tournaments said", "Flight attendants at Maple Air voted"): a
+    /// collective, when a verb follows its description.
+    fn initial_group(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut h = i;
+        while h + 1 < t.len()
+            && h + 1 - i < 3
+            && t.is_word(h + 1)
+            && !t.is_cap(h + 1)
+            && !t.has(h + 1, words::STOP | words::SKIP)
+            && t.verb(h + 1).is_none()
+        {
+            h += 1;
+        }
+        let head = t.lower(h);
+        let plural = head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is");
+        if !plural
+            || t.has(h, words::COLLECTIVE)
+            || NOT_PEOPLE.contains(&head)
+            || self.lex.longest_match(t, self.text, i, h + 1).is_some()
+            || self.reg.find_person(&[t.key(i)]).is_some()
+            || self.reg.find_named(t.lower(i)).is_some()
+        {
+            return None;
+        }
+        let end = self.post_modifier(h + 1);
+        if !self.verb_follows(end) {
+            return None;
+        }
+        let name = t.span(i, end);
+        let key = self.phrase(i, end);
+        let mut target = self.described(&key, name, ActorKind::Collective);
+        if let Target::Pending(p) = &mut target {
+            p.name = lowercase_first(&p.name);
+        }
+        self.push(i..end, name, target);
         Some(end)
     }
 
@@ -714,7 +864,121 @@ impl Detect<'_> {
         if name_end == name_start {
             return role + 1;
         }
-        self.person(title_start, Some(role), name_start, name_end)
+        self.named_spokesperson(title_start, role, name_start, name_end)
+            .unwrap_or_else(|| self.person(title_start, Some(role), name_start, name_end))
+    }
+
+    /// The organisation or government an actor-naming phrase `np` stands for, registered.
+    fn principal(&mut self, np: &Np) -> Option<EntityId> {
+        match &np.target {
+            Target::Entity(id) => {
+                let e = &self.reg.entities[*id];
+                (e.kind != ActorKind::Person && !e.media).then_some(*id)
+            }
+            Target::Pending(p)
+                if p.person_keys.is_none()
+                    && matches!(p.kind, ActorKind::Organization | ActorKind::Government) =>
+            {
+                let id = self.reg.named(&p.name, &p.key, p.kind);
+                self.reg.mention(id, np.name, false);
+                Some(id)
+            }
+            _ => None,
+        }
+    }
+
+    /// "Commission spokesperson Anna Berg": a spokesperson named right after the
+    /// organisation they speak for gives their statements to it; their name (and surname)
+    /// become its aliases. A spokesperson known in the lexicon as a person ("Kremlin
+    /// spokesman Dmitry Peskov") keeps a stance of their own.
+    fn named_spokesperson(
+        &mut self,
+        title_start: usize,
+        role: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<usize> {
+        let t = self.t;
+        if words::role_name(t.lower(role)) != "spokesperson" {
+            return None;
+        }
+        let prev = self.nps.last()?;
+        let between_titles = (prev.toks.end..title_start)
+            .all(|k| t.is_word(k) && !t.is_cap(k) && t.has(k, words::ROLE | words::ROLE_MOD));
+        if prev.toks.end > title_start || !between_titles {
+            return None;
+        }
+        let lexicon_person = (a..b).any(|s| {
+            self.lex
+                .longest_match(t, self.text, s, b)
+                .and_then(|(len, entry)| Some((s + len == b, self.lex.entry(entry)?.kind)))
+                .is_some_and(|(exact, kind)| exact && kind == Some(ActorKind::Person))
+        });
+        let keys: Vec<&str> = (a..b).filter(|&k| t.is_word(k)).map(|k| t.key(k)).collect();
+        let known_person = self
+            .reg
+            .find_person(&keys)
+            .is_some_and(|id| self.reg.entities[id].kind == ActorKind::Person);
+        if lexicon_person || known_person {
+            return None;
+        }
+        let prev = self.nps.pop()?;
+        let Some(id) = self.principal(&prev) else {
+            self.nps.push(prev);
+            return None;
+        };
+        self.reg.speaks_for(id, &keys);
+        self.reg.mention(id, t.span(a, b), false);
+        let end = self.possessive(b);
+        let whole = Span {
+            start: prev.name.start,
+            end: t.span(a, b).end,
+        };
+        self.push(prev.toks.start..end, whole, Target::Entity(id));
+        Some(end)
+    }
+
+    /// "a spokesman for the Turkish foreign ministry": the unnamed spokesperson and the
+    /// organisation after "for", "of" or "at" become one mention of the organisation.
+    fn merge_spokespeople(&mut self) {
+        let t = self.t;
+        let mut k = 0;
+        while k + 1 < self.nps.len() {
+            let (a, b) = (&self.nps[k], &self.nps[k + 1]);
+            let head = a.toks.end - 1;
+            let spokesperson = t.is_word(head)
+                && words::role_name(t.lower(head)) == "spokesperson"
+                && matches!(&a.target, Target::Pending(p) if p.person_keys.is_none());
+            let mut c = a.toks.end;
+            let linked = matches!(t.lower(c), "for" | "of" | "at");
+            c += 1;
+            if t.lower(c) == "the" && b.toks.start != c {
+                c += 1;
+            }
+            if !(spokesperson && linked && b.toks.start == c) {
+                k += 1;
+                continue;
+            }
+            let b = b.clone();
+            let Some(id) = self.principal(&b) else {
+                k += 1;
+                continue;
+            };
+            let a = &self.nps[k];
+            let whole = Span {
+                start: a.name.start,
+                end: b.name.end,
+            };
+            let toks = a.toks.start..b.toks.end;
+            self.reg.mention(id, whole, false);
+            self.nps[k] = Np {
+                toks,
+                name: whole,
+                target: Target::Entity(id),
+            };
+            self.nps.remove(k + 1);
+            k += 1;
+        }
     }
 
     /// Registers a person named by tokens `a..b` (with an optional title) and pushes it.
@@ -778,6 +1042,11 @@ impl Detect<'_> {
             }
         }
         j = self.connected_name_end(i, j);
+        if !(i..j).any(|k| t.is_word(k) && t.has(k, words::ROLE))
+            && let Some(b) = self.sub_body(j)
+        {
+            return self.push_sub_body(i, b, false);
+        }
         // A title inside the run, followed by a name: "Russian President Vladimir Putin".
         for r in i..j {
             if !t.is_word(r) || !t.has(r, words::ROLE) {
@@ -897,8 +1166,32 @@ impl Detect<'_> {
                 .or_else(|| self.reg.find_named(t.lower(i)))
             {
                 Some(id) => Target::Entity(id),
-                // A lone unknown word ("Europe", "British", "Barcelona") is no person.
-                None if !acronym => return end,
+                // A lone unknown word is no person ("Barcelona"); it may be an organisation
+                // ("Gazprom said") unless it is a place or a people ("Europe", "British"), or
+                // opens the sentence, where any noun is capitalised ("Business said"), and
+                // was not met inside one before.
+                None if !acronym => {
+                    let lower = t.lower(i);
+                    let initial = (0..i).all(|k| !t.is_word(k));
+                    let place = (i > 0 && t.lower(i - 1) == "the") || is_place_or_people(lower);
+                    if place || t.class(i) != 0 {
+                        return end;
+                    }
+                    if initial {
+                        if !self.reg.seen_inside.contains(lower) {
+                            return end;
+                        }
+                    } else {
+                        self.reg.seen_inside.insert(lower.to_string());
+                    }
+                    Target::Pending(Pending {
+                        name: raw.to_string(),
+                        key: lower.to_string(),
+                        kind: ActorKind::Organization,
+                        person_keys: None,
+                        role: None,
+                    })
+                }
                 None => Target::Pending(Pending {
                     name: raw.to_string(),
                     key: t.lower(i).to_string(),
@@ -916,6 +1209,170 @@ impl Detect<'_> {
         self.push(i..stop, name, target);
         stop
     }
+}
+
+/// Plural nouns that open sentences but are no group of people ("Reports said ...").
+const NOT_PEOPLE: &[&str] = &[
+    "reports",
+    "documents",
+    "data",
+    "figures",
+    "polls",
+    "surveys",
+    "records",
+    "estimates",
+    "statistics",
+    "results",
+    "studies",
+    "filings",
+    "papers",
+    "emails",
+    "messages",
+    "images",
+    "videos",
+    "numbers",
+    "signs",
+    "rules",
+    "plans",
+    "talks",
+    "prices",
+    "markets",
+    "shares",
+    "stocks",
+    "sales",
+    "terms",
+    "details",
+    "news",
+    "efforts",
+    "measures",
+    "sanctions",
+    "tariffs",
+    "negotiations",
+    "discussions",
+    "proposals",
+    "changes",
+    "minutes",
+    "texts",
+    "findings",
+    "projections",
+    "forecasts",
+    "accounts",
+    "tensions",
+    "costs",
+    "rates",
+];
+
+/// Continents, regions and compass names that are places, never speakers.
+const PLACES: &[&str] = &[
+    "europe",
+    "asia",
+    "africa",
+    "america",
+    "americas",
+    "oceania",
+    "antarctica",
+    "arctic",
+    "eurasia",
+    "scandinavia",
+    "balkans",
+    "caucasus",
+    "gulf",
+    "levant",
+    "sahel",
+    "maghreb",
+    "caribbean",
+    "pacific",
+    "atlantic",
+    "mediterranean",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "mideast",
+    "downtown",
+    "abroad",
+    "overseas",
+    "worldwide",
+    "nationwide",
+    "everywhere",
+    "elsewhere",
+    "region",
+];
+
+/// Peoples and languages (demonyms) that are not the usual "-ian", "-ean", "-ese", "-ish".
+const PEOPLES: &[&str] = &[
+    "american",
+    "african",
+    "mexican",
+    "german",
+    "french",
+    "dutch",
+    "greek",
+    "thai",
+    "swiss",
+    "iraqi",
+    "israeli",
+    "pakistani",
+    "saudi",
+    "afghan",
+    "arab",
+    "asian",
+    "cuban",
+    "kenyan",
+    "nigerian",
+    "moroccan",
+    "chilean",
+    "peruvian",
+    "venezuelan",
+    "filipino",
+    "czech",
+    "slovak",
+    "welsh",
+    "scots",
+    "scottish",
+    "basque",
+    "catalan",
+    "kurdish",
+    "yemeni",
+    "omani",
+    "qatari",
+    "emirati",
+    "kuwaiti",
+    "bahraini",
+    "bangladeshi",
+    "nepali",
+    "uzbek",
+    "kazakh",
+    "tajik",
+    "turkmen",
+    "mongol",
+    "latino",
+    "hispanic",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "european",
+    "global",
+    "international",
+    "national",
+    "federal",
+    "regional",
+    "local",
+];
+
+/// True when a lowercase word names a place, a region or a people.
+fn is_place_or_people(lower: &str) -> bool {
+    PLACES.contains(&lower)
+        || PEOPLES.contains(&lower)
+        || ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
 
 /// `s` with its first letter in lowercase.

@@ -59,6 +59,9 @@ pub(crate) struct Registry {
     by_role: FastMap<String, EntityId>,
     /// Recent subjects of statements, most recent last.
     subjects: Vec<EntityId>,
+    /// Lone capitalised words met inside a sentence, where the capital is the name's own.
+    pub seen_inside:
+        std::collections::HashSet<String, std::hash::BuildHasherDefault<super::words::FxHasher>>,
 }
 
 impl Registry {
@@ -122,7 +125,8 @@ impl Registry {
     pub fn person(&mut self, name: &str, keys: &[&str]) -> EntityId {
         let id = match self.find_person(keys) {
             Some(id) => {
-                if keys.len() > self.entities[id].keys.len() && !self.entities[id].from_lexicon {
+                let e = &self.entities[id];
+                if keys.len() > e.keys.len() && !e.from_lexicon && e.kind == ActorKind::Person {
                     self.entities[id].name = name.to_string();
                     self.entities[id].keys = keys.iter().map(|k| k.to_string()).collect();
                 }
@@ -139,6 +143,15 @@ impl Registry {
             self.by_surname.insert(last.to_string(), id);
         }
         id
+    }
+
+    /// Makes a spokesperson's name (word keys `keys`), and their surname, find the actor `id`
+    /// they speak for.
+    pub fn speaks_for(&mut self, id: EntityId, keys: &[&str]) {
+        self.by_key.insert(keys.join(" "), id);
+        if let Some(last) = keys.last() {
+            self.by_surname.insert(last.to_string(), id);
+        }
     }
 
     /// The actor described by `key` (a lowercase description), if already known.

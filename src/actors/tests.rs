@@ -752,6 +752,178 @@ fn places_and_demonyms_are_not_people() {
 }
 
 #[test]
+fn a_body_named_through_a_possessive_is_one_organisation() {
+    for (text, name, kind) in [
+        (
+            "The Royal Thai Army's 2nd Army Region said the border was calm.",
+            "Royal Thai Army's 2nd Army Region",
+            ActorKind::Organization,
+        ),
+        (
+            "Credito Lombardo's board said the offer was too low.",
+            "Credito Lombardo's board",
+            ActorKind::Organization,
+        ),
+        (
+            "Lisbon's city council said the offer was too low.",
+            "Lisbon's city council",
+            ActorKind::Government,
+        ),
+        (
+            "Kenya's cabinet said the offer was too low.",
+            "Kenya's cabinet",
+            ActorKind::Government,
+        ),
+        (
+            "The Sierra Club's Colorado chapter said the pipeline should be stopped.",
+            "Sierra Club's Colorado chapter",
+            ActorKind::Organization,
+        ),
+        (
+            "The Federation of International Cricketers' Associations said the calendar was full.",
+            "Federation of International Cricketers' Associations",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+    // A person after an organisation's possessive is still the person; an office is still
+    // its holder's.
+    assert_eq!(
+        names("The European Union's Kaja Kallas said the plan was flawed."),
+        ["Kaja Kallas"]
+    );
+    assert_eq!(
+        names("Zelenskyy's office said the plan was flawed."),
+        ["Volodymyr Zelenskyy"]
+    );
+}
+
+#[test]
+fn a_group_opening_the_sentence_keeps_its_whole_description() {
+    for (text, name) in [
+        (
+            "Analysts at Karachi brokerages said the rate cut came too late.",
+            "Analysts at Karachi brokerages",
+        ),
+        (
+            "Directors of several smaller tournaments said the new calendar would ruin them.",
+            "Directors of several smaller tournaments",
+        ),
+        (
+            "Flight attendants at Maple Air voted to strike over the pay offer.",
+            "Flight attendants at Maple Air",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        assert_eq!(found.actors.len(), 1, "{text}: {:?}", found.actors);
+        let a = &found.actors[0];
+        assert_eq!(a.kind, ActorKind::Collective, "{text}");
+        assert!(
+            a.aliases.iter().any(|s| s == name),
+            "{text}: {:?}",
+            a.aliases
+        );
+    }
+    // Plural things are not groups of people; a known name ending in "s" is still its owner.
+    assert!(names("Reports said the talks had stalled.").is_empty());
+    assert_eq!(
+        names("Rowan Jones called the plan reckless. Jones said it would fail."),
+        ["Rowan Jones", "Rowan Jones"]
+    );
+}
+
+#[test]
+fn a_named_spokesperson_of_an_organisation_speaks_for_it() {
+    let text = "Commission spokesperson Anna Berg said the fine was justified. \
+                Berg added that an appeal was possible.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(got, ["European Commission"]);
+    assert_eq!(found.attributions.len(), 2);
+    for alias in ["Commission spokesperson Anna Berg", "Anna Berg", "Berg"] {
+        assert!(
+            found.actors[0].aliases.iter().any(|a| a == alias),
+            "{alias}: {:?}",
+            found.actors[0].aliases
+        );
+    }
+
+    let text = "A spokesman for the Turkish foreign ministry said the border would stay open.";
+    let found = analyze_actors(text, &Lexicon::default_english());
+    let a = &found.actors[found.attributions[0].actor];
+    assert_eq!(a.name, "Turkish foreign ministry");
+    assert!(
+        a.aliases
+            .iter()
+            .any(|s| s == "spokesman for the Turkish foreign ministry"),
+        "{:?}",
+        a.aliases
+    );
+    // A well-known spokesperson in the lexicon keeps a stance of his own.
+    assert_eq!(
+        names("Kremlin spokesman Dmitry Peskov said the offer was not serious."),
+        ["Dmitry Peskov"]
+    );
+}
+
+#[test]
+fn a_lone_unknown_name_before_a_speech_verb_is_at_most_an_organisation() {
+    let found = analyze_actors(
+        "On Monday, Gazprom said the pipeline would close. Gazprom added it had no choice.",
+        &Lexicon::empty(),
+    );
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(got, [("Gazprom", ActorKind::Organization)]);
+    assert_eq!(found.attributions.len(), 2);
+    for text in [
+        "On Monday, Europe said the plan was fine.",
+        "Across the border, the Northeast said the plan was fine.",
+        "On Monday, British said the plan was fine.",
+        "Business said the plan was fine.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+    // An embassy is an organisation suffix, so the city after "in" is part of the name.
+    assert_eq!(
+        names("The U.S. Embassy in Bogota said visa rules would change."),
+        ["U.S. Embassy in Bogota"]
+    );
+}
+
+#[test]
+fn party_and_state_tags_in_brackets_are_not_actors() {
+    for (text, name) in [
+        (
+            "Sen. Rowan Hale (D-Ohio) said the bill was dead.",
+            "Rowan Hale",
+        ),
+        (
+            "\"It is a bad deal,\" said Rep. Mara Lind (R-Texas).",
+            "Mara Lind",
+        ),
+        (
+            "Tom Price (R-Alexandria) said the bill was dead.",
+            "Tom Price",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(got, [name], "{text}");
+    }
+}
+
+#[test]
 fn organisation_names_run_across_connectors() {
     assert_eq!(
         names("The Australian Competition and Consumer Commission said it would review the deal."),

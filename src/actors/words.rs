@@ -74,6 +74,9 @@ pub(crate) const LIGHT: u32 = 1 << 12;
 pub(crate) const STANCE_ADJ: u32 = 1 << 13;
 /// Forms of "be" (passive voice and copula).
 pub(crate) const BE: u32 = 1 << 14;
+/// Bodies that, after a possessive, name a body of their own rather than stand for the
+/// possessor ("Kenya's cabinet", "the Sierra Club's Colorado chapter").
+pub(crate) const SUB_BODY: u32 = 1 << 15;
 
 const STOP_WORDS: &str = "the a an and or but nor of to in on at for with by from as if when \
     while after before this that these those it he she they we i you his her its their our \
@@ -143,7 +146,11 @@ const ORG_SUFFIXES: &str = "union association ministry party council commission 
     university centre center network trust church secretariat tribunal directorate \
     syndicate cooperative brotherhood club industries holdings airlines motors partners \
     bloc caucus navy command guard duma knesset bundestag legislature presidency commune \
-    union's";
+    union's embassy consulate";
+
+const SUB_BODIES: &str = "board council chapter committee cabinet parliament senate assembly \
+    legislature branch division wing unit region command court commission regulator bank \
+    union party league club federation association chamber bureau directorate";
 
 const GOV_SUFFIXES: &str = "ministry department government cabinet administration \
     parliament senate congress assembly duma knesset bundestag legislature presidency";
@@ -198,6 +205,7 @@ fn table() -> &'static FastMap<&'static str, (u32, Option<Verb>)> {
             (ANONS, ANON),
             (ORG_SUFFIXES, ORG_SUFFIX),
             (GOV_SUFFIXES, GOV_SUFFIX),
+            (SUB_BODIES, SUB_BODY),
             (ORG_ANAPHORS, ORG_ANAPHOR),
             (POSS_HEADS, POSS_HEAD),
             (DETQS, DETQ),
