@@ -727,7 +727,9 @@ impl Detect<'_> {
             }
             k += 1;
         }
-        if k > end + 1 && self.verb_follows(k) {
+        // "... from eviction and urged": a verb after "and" is coordinated with the
+        // sentence's own verb, and the noun before it is an object, not this group.
+        if k > end + 1 && !matches!(t.lower(k - 1), "and" | "or") && self.verb_follows(k) {
             k
         } else {
             end
@@ -1169,7 +1171,8 @@ impl Detect<'_> {
                 // A lone unknown word is no person ("Barcelona"); it may be an organisation
                 // ("Gazprom said") unless it is a place or a people ("Europe", "British"), or
                 // opens the sentence, where any noun is capitalised ("Business said"), and
-                // was not met inside one before.
+                // was neither met inside one before nor is unknown in lowercase to the
+                // article (a name is capitalised wherever it occurs: "Solidarity said").
                 None if !acronym => {
                     let lower = t.lower(i);
                     let initial = (0..i).all(|k| !t.is_word(k));
@@ -1178,7 +1181,15 @@ impl Detect<'_> {
                         return end;
                     }
                     if initial {
-                        if !self.reg.seen_inside.contains(lower) {
+                        // "Business and Trade Secretary Helen Marwick": the word opens a
+                        // longer name (or a title) that the run did not take.
+                        let joined =
+                            (t.lower(end) == "and" || t.is_punct(end, '&')) && t.is_cap(end + 1);
+                        if NOT_PEOPLE.contains(&lower)
+                            || joined
+                            || (!self.reg.seen_inside.contains(lower)
+                                && occurs_in_lowercase(self.text, lower))
+                        {
                             return end;
                         }
                     } else {
@@ -1373,6 +1384,16 @@ fn is_place_or_people(lower: &str) -> bool {
         || ["ian", "ean", "ese", "ish"]
             .iter()
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// True when `lower` occurs in `text` as a whole word in lowercase, so a capitalised
+/// occurrence may be a common word opening a sentence.
+fn occurs_in_lowercase(text: &str, lower: &str) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(lower).any(|(at, w)| {
+        !word_char(text[..at].chars().next_back())
+            && !word_char(text[at + w.len()..].chars().next())
+    })
 }
 
 /// `s` with its first letter in lowercase.
