@@ -73,6 +73,11 @@ struct Candidate {
     content: Range<usize>,
     relayed_by: Option<EntityId>,
     dropped: bool,
+    /// First token of the subject when it comes before the verb.
+    subject_start: Option<usize>,
+    /// The subject is an organisation referred back to and met here first ("the party"),
+    /// and of what kind.
+    anaphor: Option<super::ActorKind>,
 }
 
 /// Finds the statements of one sentence. `nps` are the sentence's noun phrases from
@@ -150,6 +155,18 @@ pub(crate) fn attribute(
         for &a in &actors {
             reg.note_subject(a);
         }
+        let first = &nps[subjects[0]];
+        let anaphor = match &first.target {
+            Target::Pending(p)
+                if p.key.starts_with("the ")
+                    && p.role.is_none()
+                    && p.person_keys.is_none()
+                    && p.kind != super::ActorKind::Person =>
+            {
+                Some(p.kind)
+            }
+            _ => None,
+        };
         candidates.push(Candidate {
             actors,
             verb: v,
@@ -158,6 +175,8 @@ pub(crate) fn attribute(
             content,
             relayed_by: None,
             dropped: false,
+            subject_start: (first.toks.start < v).then_some(first.toks.start),
+            anaphor,
         });
     }
     // Nested reports belong to the inner holder.
@@ -173,11 +192,24 @@ pub(crate) fn attribute(
             {
                 continue;
             }
+            if !candidates[c]
+                .subject_start
+                .is_none_or(|s| ctx.heads_clause(&candidates[f].content, s))
+            {
+                // A clause inside the report ("the rules the government proposed") is part
+                // of the outer statement, no statement of its own.
+                candidates[c].dropped = true;
+                continue;
+            }
             let outer = candidates[f].actors[0];
-            if candidates[c]
-                .actors
-                .iter()
-                .any(|a| candidates[f].actors.contains(a))
+            // "A PTI spokesman said the party would ...": the party is the speaker's own
+            // (but "the government" is not a union's).
+            let own = candidates[c].anaphor == Some(reg.entities[outer].kind);
+            if own
+                || candidates[c]
+                    .actors
+                    .iter()
+                    .any(|a| candidates[f].actors.contains(a))
             {
                 candidates[c].dropped = true;
             } else {
@@ -511,6 +543,25 @@ impl Ctx<'_> {
             && (a..b).all(|k| t.is_cap(k) || t.is_punct(k, '-') || t.is_punct(k, '.'))
     }
 
+    /// True when a subject starting at token `s` is the subject of the reported clause
+    /// `content`, not of a clause inside it ("said the rules the government proposed ..."):
+    /// it opens the clause, perhaps after adverbs, days, "that" or "whether" ("said on
+    /// Monday that the government had ..."), or a second "and that" clause.
+    fn heads_clause(&self, content: &Range<usize>, s: usize) -> bool {
+        let t = self.t;
+        if s < content.start {
+            return false;
+        }
+        let lead = content.start..s;
+        let light = |k: usize| {
+            !t.is_word(k) || t.has(k, words::SKIP) || matches!(t.lower(k), "that" | "whether")
+        };
+        let after_that = s > 0 && t.lower(s - 1) == "that";
+        lead.clone().all(light)
+            || (after_that && s - content.start <= 6)
+            || (after_that && s >= 2 && matches!(t.lower(s - 2), "and" | "but" | ","))
+    }
+
     /// The clause reported after a verb ending at `from` (past "that" and the audience of
     /// "told reporters that").
     fn content_after(&self, from: usize) -> Range<usize> {
@@ -551,7 +602,9 @@ impl Ctx<'_> {
         }
         let between = end..c;
         if !between.clone().any(|k| t.has(k, words::LIGHT))
-            || between.clone().any(|k| t.verb(k).is_some())
+            || between
+                .clone()
+                .any(|k| t.verb(k).is_some() && !t.has(k, words::LIGHT))
         {
             return None;
         }

@@ -855,6 +855,21 @@ impl Detect<'_> {
         j
     }
 
+    /// True when the run `i..end` is a common noun (one the article also writes in
+    /// lowercase) before a place or government of the lexicon: "Cricket Australia", "Hockey
+    /// Canada" name organisations, not people.
+    fn common_noun_and_place(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let place = (i + 1..end).any(|k| {
+            self.lex
+                .longest_match(t, self.text, k, end)
+                .filter(|&(len, _)| k + len == end)
+                .and_then(|(_, entry)| self.lex.entry(entry))
+                .is_some_and(|e| e.kind == Some(ActorKind::Government))
+        });
+        place && occurs_in_lowercase(self.text, t.lower(i))
+    }
+
     /// A titled name: title words `title_start..=role`, the name from `name_start`.
     fn titled(&mut self, title_start: usize, role: usize, name_start: usize) -> usize {
         let name_start = if self.t.is_punct(name_start, '.') {
@@ -1156,7 +1171,15 @@ impl Detect<'_> {
             if place {
                 return end;
             }
-            return self.person(i, None, i, end);
+            if self.common_noun_and_place(i, end) {
+                let key = self.phrase(i, end);
+                Target::Entity(
+                    self.reg
+                        .named(name.text(self.text), &key, ActorKind::Organization),
+                )
+            } else {
+                return self.person(i, None, i, end);
+            }
         } else {
             let raw = name.text(self.text);
             let key = t.key(i);

@@ -1030,3 +1030,61 @@ fn a_sentence_initial_word_never_written_in_lowercase_is_a_name() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_nested_holder_is_the_subject_of_the_reported_clause() {
+    // "the government has proposed" is a relative clause inside the report, not a report
+    // of the government's own.
+    let s = statements(
+        "The Harbour Tenants Council said the rules the government has proposed would hurt \
+         renters.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, Option<&str>)> = s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+    assert_eq!(got, [("Harbour Tenants Council", None)]);
+    // The subject of the reported clause still is the holder.
+    let s = statements(
+        "The Harbour Tenants Council said on Monday that the government had approved the \
+         rules.",
+        &Lexicon::default_english(),
+    );
+    assert_eq!(s[0].3.as_deref(), Some("Harbour Tenants Council"), "{s:?}");
+}
+
+#[test]
+fn an_organisation_referred_back_to_in_its_own_report_is_the_speaker() {
+    let found = analyze_actors(
+        "A PTI spokesman said the party would vote against the bill.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(got, ["PTI"]);
+    assert_eq!(found.attributions.len(), 1);
+    assert_eq!(found.attributions[0].relayed_by, None);
+}
+
+#[test]
+fn a_common_noun_before_a_country_names_an_organisation() {
+    let found = analyze_actors(
+        "Rugby Canada said it backed the plan, which would help rugby grow.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(got, [("Rugby Canada", ActorKind::Organization)]);
+}
+
+#[test]
+fn coming_out_against_and_giving_a_reception_are_reported_actions() {
+    assert_eq!(
+        who("The Grocers Association also came out against the plan."),
+        [("Grocers Association".to_string(), ReportedAction)]
+    );
+    assert_eq!(
+        who("The Players Association, which represents players, gave the plan a mixed reception."),
+        [("Players Association".to_string(), ReportedAction)]
+    );
+}

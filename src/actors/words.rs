@@ -432,6 +432,8 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("protest", "protests", "protested", None),
     ("sue", "sues", "sued", None),
     ("walk", "walks", "walked", Some("out")),
+    ("come", "comes", "came", Some("out")),
+    ("give", "gives", "gave|given", None),
     ("storm", "storms", "stormed", Some("out")),
     ("pull", "pulls", "pulled", Some("out")),
     ("withdraw", "withdraws", "withdrew|withdrawn", None),
