@@ -209,10 +209,11 @@ impl Detect<'_> {
             let seated = matches!(t.lower(j - 1), "embassy" | "consulate" | "mission");
             org_left && (connected || !right_lex || seated)
         } else {
+            // "Parents for Safe Tech", "Educators for Clean Water": people for a cause.
             org_left
                 || (conn == "for"
                     && j == start + 1
-                    && t.has(start, words::COLLECTIVE)
+                    && (t.has(start, words::COLLECTIVE) || is_plural(t.lower(start)))
                     && !right_lex)
         };
         ok.then_some(k)
@@ -702,9 +703,14 @@ impl Detect<'_> {
         t.is_word(v) && t.verb(v).is_some_and(|verb| !verb.base)
     }
 
+    /// True when a relative clause opens at token `k` (", which", ", who", ", whose").
+    fn relative_at(&self, k: usize) -> bool {
+        self.t.is_punct(k, ',') && matches!(self.t.lower(k + 1), "who" | "which" | "whose")
+    }
+
     /// Extends a group ending at `end` over a prepositional description up to its verb
-    /// ("analysts at Karachi brokerages said", "directors of several smaller tournaments
-    /// said"); `end` itself when no verb follows the description closely.
+    /// or relative clause ("analysts at Karachi brokerages said", "directors of several
+    /// smaller tournaments, which ..."); `end` itself when neither follows it closely.
     fn post_modifier(&self, end: usize) -> usize {
         let t = self.t;
         if !matches!(
@@ -716,7 +722,7 @@ impl Detect<'_> {
         let mut k = end + 1;
         while k < t.len() && k - end <= 6 {
             let tok = &t.toks[k];
-            if t.is_word(k) && t.verb(k).is_some_and(|v| !v.base) {
+            if (t.is_word(k) && t.verb(k).is_some_and(|v| !v.base)) || self.relative_at(k) {
                 break;
             }
             let fits = matches!(tok.kind, Kind::Number | Kind::Poss)
@@ -727,9 +733,16 @@ impl Detect<'_> {
             }
             k += 1;
         }
+        // "attendants at Maple Air overwhelmingly rejected": the adverb is the verb's.
+        while k > end + 1 && t.is_word(k - 1) && t.has(k - 1, words::SKIP) {
+            k -= 1;
+        }
         // "... from eviction and urged": a verb after "and" is coordinated with the
         // sentence's own verb, and the noun before it is an object, not this group.
-        if k > end + 1 && !matches!(t.lower(k - 1), "and" | "or") && self.verb_follows(k) {
+        if k > end + 1
+            && !matches!(t.lower(k - 1), "and" | "or")
+            && (self.verb_follows(k) || self.relative_at(k))
+        {
             k
         } else {
             end
@@ -752,12 +765,8 @@ impl Detect<'_> {
             h += 1;
         }
         let head = t.lower(h);
-        let plural = head.len() > 3
-            && head.ends_with('s')
-            && !head.ends_with("ss")
-            && !head.ends_with("us")
-            && !head.ends_with("is");
-        if !plural
+        if !is_plural(head)
+            || (h == i && self.continues(i, i + 1).is_some())
             || t.has(h, words::COLLECTIVE)
             || NOT_PEOPLE.contains(&head)
             || self.lex.longest_match(t, self.text, i, h + 1).is_some()
@@ -767,7 +776,8 @@ impl Detect<'_> {
             return None;
         }
         let end = self.post_modifier(h + 1);
-        if !self.verb_follows(end) {
+        // "Directors of smaller tournaments, which would lose points, came out against it".
+        if !self.verb_follows(end) && !self.relative_at(end) {
             return None;
         }
         let name = t.span(i, end);
@@ -1407,6 +1417,15 @@ fn is_place_or_people(lower: &str) -> bool {
         || ["ian", "ean", "ese", "ish"]
             .iter()
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// True when a lowercase word looks like a plural noun ("directors", not "press" or "bus").
+fn is_plural(lower: &str) -> bool {
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
 }
 
 /// True when `lower` occurs in `text` as a whole word in lowercase, so a capitalised

@@ -1088,3 +1088,48 @@ fn coming_out_against_and_giving_a_reception_are_reported_actions() {
         [("Players Association".to_string(), ReportedAction)]
     );
 }
+
+#[test]
+fn plural_nouns_for_a_cause_name_an_advocacy_group() {
+    assert_eq!(
+        names("Educators for Clean Water said the permit should be revoked."),
+        ["Educators for Clean Water"]
+    );
+}
+
+#[test]
+fn a_group_opening_the_sentence_leaves_adverbs_and_relative_clauses_out() {
+    for (text, name) in [
+        (
+            "Cabin crews at Nordic Air overwhelmingly rejected the offer.",
+            "Cabin crews at Nordic Air",
+        ),
+        (
+            "Organizers of several regional races, which would lose funding, also came out \
+             against it.",
+            "Organizers of several regional races",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        assert_eq!(found.actors.len(), 1, "{text}: {:?}", found.actors);
+        assert!(
+            found.actors[0].aliases.iter().any(|s| s == name),
+            "{text}: {:?}",
+            found.actors[0].aliases
+        );
+    }
+}
+
+#[test]
+fn investment_firms_are_organisations() {
+    let found = analyze_actors(
+        "Northgate Capital said it would vote against the offer.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, ActorKind)> = found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect();
+    assert_eq!(got, [("Northgate Capital", ActorKind::Organization)]);
+}
