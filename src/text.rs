@@ -463,7 +463,8 @@ fn is_boundary(body: &str, term: usize, after: usize, next: usize, closing_quote
         // A lone capital is an initial ("J. Smith"); a lone small letter is rarely a word end.
         return !c.is_uppercase() && starts_new;
     }
-    if word.contains('.') {
+    // "U.S." may end a sentence or not; a decimal number ("4.2%", "$1.5") always does.
+    if word.contains('.') && !word.chars().any(|c| c.is_ascii_digit()) {
         return starts_new;
     }
     if TITLES.contains(&word) {
@@ -647,6 +648,21 @@ mod tests {
                 "Both sides left!",
                 "Why?",
                 "Nobody knows."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimal_numbers_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Shares fell 4.2%. Analysts said the bid was low. It cost $1.5.\nTraders left."
+            ),
+            [
+                "Shares fell 4.2%.",
+                "Analysts said the bid was low.",
+                "It cost $1.5.",
+                "Traders left."
             ]
         );
     }

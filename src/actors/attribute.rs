@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::AttributionKind;
 use super::detect::{Np, Target};
-use super::entities::{EntityId, Registry};
+use super::entities::{EntityId, Pronoun, Registry};
 use super::tokens::Tokens;
 use super::words::{self, VerbClass};
 use crate::text::Span;
@@ -73,6 +73,11 @@ struct Candidate {
     content: Range<usize>,
     relayed_by: Option<EntityId>,
     dropped: bool,
+    /// First token of the subject when it comes before the verb.
+    subject_start: Option<usize>,
+    /// The subject is an organisation referred back to and met here first ("the party"),
+    /// and of what kind.
+    anaphor: Option<super::ActorKind>,
 }
 
 /// Finds the statements of one sentence. `nps` are the sentence's noun phrases from
@@ -94,11 +99,38 @@ pub(crate) fn attribute(
         }
     }
     let ctx = Ctx {
+        text,
         t,
         nps,
         by_end: &by_end,
         by_start: &by_start,
     };
+    // The actor opening the sentence, which a later pronoun most likely refers to until
+    // another named actor comes between ("A accepted the plan, but B said he would not").
+    let topic = nps.first().and_then(|np| match np.target {
+        Target::Entity(id) if np.toks.start == 0 => Some(id),
+        _ => None,
+    });
+    let is_person = |np: &Np| match &np.target {
+        Target::Entity(id) => reg.entities[*id].kind == super::ActorKind::Person,
+        Target::Pending(p) => p.person_keys.is_some() || p.role.is_some(),
+        _ => false,
+    };
+    let until = |person: bool| {
+        nps.iter()
+            .skip(1)
+            .find(|np| match &np.target {
+                Target::Entity(id) => Some(*id) != topic && is_person(np) == person,
+                Target::Pending(_) => is_person(np) == person,
+                _ => false,
+            })
+            .map_or(n, |np| np.toks.start)
+    };
+    let topic = topic.map(|id| Topic {
+        id,
+        until_person: until(true),
+        until_other: until(false),
+    });
     let mut candidates: Vec<Candidate> = Vec::new();
     for v in 0..n {
         if !t.is_word(v) || t.toks[v].in_quote {
@@ -115,7 +147,7 @@ pub(crate) fn attribute(
         };
         let actors: Vec<EntityId> = subjects
             .iter()
-            .filter_map(|&k| resolve(&nps[k], reg))
+            .filter_map(|&k| resolve(&nps[k], reg, topic))
             .collect();
         if actors.is_empty() {
             continue;
@@ -123,6 +155,18 @@ pub(crate) fn attribute(
         for &a in &actors {
             reg.note_subject(a);
         }
+        let first = &nps[subjects[0]];
+        let anaphor = match &first.target {
+            Target::Pending(p)
+                if p.key.starts_with("the ")
+                    && p.role.is_none()
+                    && p.person_keys.is_none()
+                    && p.kind != super::ActorKind::Person =>
+            {
+                Some(p.kind)
+            }
+            _ => None,
+        };
         candidates.push(Candidate {
             actors,
             verb: v,
@@ -131,6 +175,8 @@ pub(crate) fn attribute(
             content,
             relayed_by: None,
             dropped: false,
+            subject_start: (first.toks.start < v).then_some(first.toks.start),
+            anaphor,
         });
     }
     // Nested reports belong to the inner holder.
@@ -146,11 +192,24 @@ pub(crate) fn attribute(
             {
                 continue;
             }
+            if !candidates[c]
+                .subject_start
+                .is_none_or(|s| ctx.heads_clause(&candidates[f].content, s))
+            {
+                // A clause inside the report ("the rules the government proposed") is part
+                // of the outer statement, no statement of its own.
+                candidates[c].dropped = true;
+                continue;
+            }
             let outer = candidates[f].actors[0];
-            if candidates[c]
-                .actors
-                .iter()
-                .any(|a| candidates[f].actors.contains(a))
+            // "A PTI spokesman said the party would ...": the party is the speaker's own
+            // (but "the government" is not a union's).
+            let own = candidates[c].anaphor == Some(reg.entities[outer].kind);
+            if own
+                || candidates[c]
+                    .actors
+                    .iter()
+                    .any(|a| candidates[f].actors.contains(a))
             {
                 candidates[c].dropped = true;
             } else {
@@ -191,13 +250,34 @@ pub(crate) fn attribute(
     found
 }
 
-/// The actor a noun phrase names, registering pending actors and resolving pronouns.
-fn resolve(np: &Np, reg: &mut Registry) -> Option<EntityId> {
+/// The actor opening a sentence, and where another person (or another organisation) is
+/// first named after it.
+#[derive(Debug, Clone, Copy)]
+struct Topic {
+    id: EntityId,
+    until_person: usize,
+    until_other: usize,
+}
+
+/// The actor a noun phrase names. A pronoun after the start of its sentence prefers the
+/// sentence's `topic`, unless another actor of the pronoun's sort is named in between.
+fn resolve(np: &Np, reg: &mut Registry, topic: Option<Topic>) -> Option<EntityId> {
     let id = match &np.target {
         Target::Entity(id) => *id,
         Target::Media => return None,
         Target::Pronoun(p) => {
-            let id = reg.resolve_pronoun(*p)?;
+            let person = matches!(p, Pronoun::He | Pronoun::She);
+            let topic = topic
+                .filter(|t| {
+                    let until = if person {
+                        t.until_person
+                    } else {
+                        t.until_other
+                    };
+                    np.toks.start > 0 && np.toks.start < until
+                })
+                .map(|t| t.id);
+            let id = reg.resolve_pronoun(*p, topic)?;
             reg.mention(id, np.name, true);
             return Some(id);
         }
@@ -220,6 +300,7 @@ fn resolve(np: &Np, reg: &mut Registry) -> Option<EntityId> {
 }
 
 struct Ctx<'a> {
+    text: &'a str,
     t: &'a Tokens,
     nps: &'a [Np],
     by_end: &'a [Option<usize>],
@@ -367,11 +448,7 @@ impl Ctx<'_> {
                 start > 0 && t.is_punct(start - 1, mark) && self.names_person(k, reg)
             });
             if subject.is_none() {
-                subject = ((j - 1).saturating_sub(24)..j - 1)
-                    .rev()
-                    .take_while(|&k| !t.is_punct(k, ';') && !t.is_quote_mark(k))
-                    .find(|&k| t.is_punct(k, mark))
-                    .and_then(|k| self.np_ending(k));
+                subject = self.before_interruption(j - 1, mark);
             }
             if subject.is_none() {
                 subject = self.np_ending(j - 1).filter(|&k| {
@@ -425,6 +502,66 @@ impl Ctx<'_> {
         Some(Intro::new(subjects, via, frame, content))
     }
 
+    /// The speaker before an interruption that closes with `mark` at `close`. A relative
+    /// clause opens at the comma before "who", "which", "whose" ("The Cotton Council, which
+    /// represents growers, ginners and merchants, said"), and a party-and-state tag may sit
+    /// between the name and it ("Rep. Tom Hale, R-Texas, who chairs the panel, said");
+    /// otherwise the nearest comma opens the interruption ("Sen. Angus King, a Maine
+    /// independent, said").
+    fn before_interruption(&self, close: usize, mark: char) -> Option<usize> {
+        let t = self.t;
+        let marks: Vec<usize> = (close.saturating_sub(24)..close)
+            .rev()
+            .take_while(|&k| !t.is_punct(k, ';') && !t.is_quote_mark(k))
+            .filter(|&k| t.is_punct(k, mark))
+            .collect();
+        let relative = marks
+            .iter()
+            .position(|&k| matches!(t.lower(k + 1), "who" | "which" | "whose" | "whom"));
+        if let Some(r) = relative {
+            let k = marks[r];
+            return self.np_ending(k).or_else(|| {
+                let before = *marks.get(r + 1)?;
+                self.party_tag(before + 1, k)
+                    .then(|| self.np_ending(before))
+                    .flatten()
+            });
+        }
+        marks.first().and_then(|&k| self.np_ending(k))
+    }
+
+    /// True when tokens `a..b` are a U.S. party-and-state tag ("R-Texas", "D-N.Y.").
+    fn party_tag(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        let first = t.toks.get(a).map_or("", |tok| tok.span.text(self.text));
+        let party = ["D", "R", "I"]
+            .iter()
+            .any(|p| first == *p || first.strip_prefix(p).is_some_and(|r| r.starts_with('-')));
+        party
+            && b > a
+            && b - a <= 8
+            && (a..b).all(|k| t.is_cap(k) || t.is_punct(k, '-') || t.is_punct(k, '.'))
+    }
+
+    /// True when a subject starting at token `s` is the subject of the reported clause
+    /// `content`, not of a clause inside it ("said the rules the government proposed ..."):
+    /// it opens the clause, perhaps after adverbs, days, "that" or "whether" ("said on
+    /// Monday that the government had ..."), or a second "and that" clause.
+    fn heads_clause(&self, content: &Range<usize>, s: usize) -> bool {
+        let t = self.t;
+        if s < content.start {
+            return false;
+        }
+        let lead = content.start..s;
+        let light = |k: usize| {
+            !t.is_word(k) || t.has(k, words::SKIP) || matches!(t.lower(k), "that" | "whether")
+        };
+        let after_that = s > 0 && t.lower(s - 1) == "that";
+        lead.clone().all(light)
+            || (after_that && s - content.start <= 6)
+            || (after_that && s >= 2 && matches!(t.lower(s - 2), "and" | "but" | ","))
+    }
+
     /// The clause reported after a verb ending at `from` (past "that" and the audience of
     /// "told reporters that").
     fn content_after(&self, from: usize) -> Range<usize> {
@@ -465,7 +602,9 @@ impl Ctx<'_> {
         }
         let between = end..c;
         if !between.clone().any(|k| t.has(k, words::LIGHT))
-            || between.clone().any(|k| t.verb(k).is_some())
+            || between
+                .clone()
+                .any(|k| t.verb(k).is_some() && !t.has(k, words::LIGHT))
         {
             return None;
         }
@@ -478,7 +617,7 @@ impl Ctx<'_> {
             .find(|q| q.start >= after.start && q.start <= after.start + 4)
             .copied()
             .unwrap_or(after);
-        let actor = resolve(&self.nps[np], reg)?;
+        let actor = resolve(&self.nps[np], reg, None)?;
         reg.note_subject(actor);
         Some(Found {
             actor,

@@ -224,19 +224,26 @@ impl Registry {
     /// unknown gender is compatible with both "he" and "she"), else the most recently
     /// mentioned compatible confirmed actor. "it" and "they" never refer to a
     /// person; "he" and "she" only to persons of a compatible gender.
-    pub fn resolve_pronoun(&mut self, p: Pronoun) -> Option<EntityId> {
+    ///
+    /// A compatible `topic` (the actor opening the pronoun's own sentence) comes first: in
+    /// "Sen. Ana Ruiz was still reading the text, her spokesman said" the pronoun is the
+    /// sentence's subject, whoever spoke last.
+    pub fn resolve_pronoun(&mut self, p: Pronoun, topic: Option<EntityId>) -> Option<EntityId> {
         let fits = |e: &Entity| match p {
             Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
             Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
             Pronoun::It => matches!(e.kind, ActorKind::Organization | ActorKind::Government),
             Pronoun::They => e.kind != ActorKind::Person,
         };
-        let recent = self
-            .subjects
-            .iter()
-            .rev()
-            .copied()
-            .find(|&id| fits(&self.entities[id]));
+        let recent = topic
+            .filter(|&id| !self.entities[id].media && fits(&self.entities[id]))
+            .or_else(|| {
+                self.subjects
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&id| fits(&self.entities[id]))
+            });
         let id = recent.or_else(|| {
             self.entities
                 .iter()
@@ -325,9 +332,9 @@ mod tests {
         r.note_subject(she);
         r.note_subject(he);
         r.note_subject(org);
-        assert_eq!(r.resolve_pronoun(Pronoun::He), Some(he));
-        assert_eq!(r.resolve_pronoun(Pronoun::She), Some(she));
-        assert_eq!(r.resolve_pronoun(Pronoun::It), Some(org));
+        assert_eq!(r.resolve_pronoun(Pronoun::He, None), Some(he));
+        assert_eq!(r.resolve_pronoun(Pronoun::She, None), Some(she));
+        assert_eq!(r.resolve_pronoun(Pronoun::It, None), Some(org));
         assert_eq!(r.entities[he].gender, Gender::Male);
     }
 
@@ -336,7 +343,7 @@ mod tests {
         let mut r = Registry::default();
         let p = r.person("Dmitry Peskov", &["dmitry", "peskov"]);
         r.note_subject(p);
-        assert_eq!(r.resolve_pronoun(Pronoun::It), None);
-        assert_eq!(r.resolve_pronoun(Pronoun::They), None);
+        assert_eq!(r.resolve_pronoun(Pronoun::It, None), None);
+        assert_eq!(r.resolve_pronoun(Pronoun::They, None), None);
     }
 }

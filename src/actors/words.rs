@@ -146,7 +146,7 @@ const ORG_SUFFIXES: &str = "union association ministry party council commission 
     university centre center network trust church secretariat tribunal directorate \
     syndicate cooperative brotherhood club industries holdings airlines motors partners \
     bloc caucus navy command guard duma knesset bundestag legislature presidency commune \
-    union's embassy consulate";
+    union's embassy consulate capital investments securities ventures";
 
 const SUB_BODIES: &str = "board council chapter committee cabinet parliament senate assembly \
     legislature branch division wing unit region command court commission regulator bank \
@@ -432,6 +432,8 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("protest", "protests", "protested", None),
     ("sue", "sues", "sued", None),
     ("walk", "walks", "walked", Some("out")),
+    ("come", "comes", "came", Some("out")),
+    ("give", "gives", "gave|given", None),
     ("storm", "storms", "stormed", Some("out")),
     ("pull", "pulls", "pulled", Some("out")),
     ("withdraw", "withdraws", "withdrew|withdrawn", None),
