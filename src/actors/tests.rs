@@ -515,32 +515,6 @@ fn large_single_line_stays_linear() {
     assert!(!found.attributions.is_empty());
 }
 
-/// Release-mode throughput check: `cargo test --release --lib -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn throughput_on_five_kilobyte_articles() {
-    let paragraph = "BRUSSELS (Reuters) - European Union trade chief Maroš Šefčovič said on \
-        Tuesday the agreement was \"a good basis\" for talks. Farm unions warned it would \
-        ruin them, and French President Emmanuel Macron said Paris could not accept it in \
-        its current form.\n\n\"We will not sign a deal that sacrifices our farmers,\" he \
-        told reporters. Hungary voted against the mandate, according to two diplomats who \
-        spoke on condition of anonymity.\n\nKremlin spokesman Dmitry Peskov said Putin had \
-        rejected the plan. The minister was blunt: the offer is an insult.\n\n";
-    let article = paragraph.repeat(5000 / paragraph.len() + 1);
-    let lex = Lexicon::default_english();
-    let start = std::time::Instant::now();
-    let runs = 2000;
-    let mut total = 0;
-    for _ in 0..runs {
-        total += analyze_actors(&article, &lex).attributions.len();
-    }
-    let per = start.elapsed() / runs;
-    println!(
-        "{} bytes: {per:?} per article ({total} attributions)",
-        article.len()
-    );
-}
-
 #[test]
 fn name_in_apposition_to_a_role() {
     let text = "Spain's farm minister, Luis Planas, said the safeguards were enough. Its \
