@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::sparse::{SparseMatrix, SparseVector};
 
+mod columns;
+
+use columns::{ColumnIndex, NO_FORM, NgramKey, Space};
+
 /// The token that replaces the stance holder's own name.
 pub const ACTOR_PLACEHOLDER: &str = "__actor__";
 
@@ -39,6 +43,9 @@ pub const DEFAULT_WORD_NGRAMS: (usize, usize) = (1, 2);
 pub const DEFAULT_MIN_DF: usize = 2;
 /// Default cap on the vocabulary size.
 pub const DEFAULT_MAX_FEATURES: usize = 50_000;
+
+/// The largest vocabulary a model may have: every entry's word forms get 32-bit ids.
+const MAX_VOCABULARY: usize = (u32::MAX / 8) as usize;
 
 /// How sentences become feature vectors. Stored in the model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -253,20 +260,86 @@ struct Token {
     kind: TokenKind,
     /// Tokens in different segments (split at clause punctuation) never share an n-gram.
     segment: u32,
+    /// The form's id in the vectoriser's [`ColumnIndex`] ([`NO_FORM`] without one).
+    id: u32,
 }
 
-/// Turns documents into feature strings; holds the stemmer and a cache of stems.
+/// What a surface word contributes, worked out once per distinct word and cached.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The word lowercased (’ as '), a range into `Analyzer::lexicon`; kept only when
+    /// character n-grams are configured.
+    lower: (usize, usize),
+    /// The feature form (a stem, `#num` or a dotted abbreviation) in `Analyzer::lexicon`.
+    form: Option<(usize, usize)>,
+    /// Column-index ids of the form and of the form with the negation prefix.
+    ids: [u32; 2],
+    /// A negation cue ("not", "never"): opens a scope and is never negated itself.
+    is_cue: bool,
+    /// Ends in "n't" or is "cannot": a `not` token follows the form.
+    clitic: bool,
+}
+
+/// Column-index ids of the tokens the analyzer makes without a word.
+#[derive(Debug, Clone, Copy)]
+struct FixedIds {
+    actor: u32,
+    target: u32,
+    not_target: u32,
+    not: u32,
+    num: [u32; 2],
+    quote: u32,
+    question: u32,
+    exclamation: u32,
+}
+
+impl FixedIds {
+    fn new(columns: Option<&ColumnIndex>) -> FixedIds {
+        let id = |form: &str| columns.map_or(NO_FORM, |c| c.form_id(form));
+        FixedIds {
+            actor: id(ACTOR_PLACEHOLDER),
+            target: id(TARGET_PLACEHOLDER),
+            not_target: id(&format!("{NEGATION_PREFIX}{TARGET_PLACEHOLDER}")),
+            not: id("not"),
+            num: [
+                id(NUMBER_FORM),
+                id(&format!("{NEGATION_PREFIX}{NUMBER_FORM}")),
+            ],
+            quote: id("\""),
+            question: id("?"),
+            exclamation: id("!"),
+        }
+    }
+}
+
+/// The form every number takes.
+const NUMBER_FORM: &str = "#num";
+
+/// Distinct surface words cached before the cache starts over (news vocabulary is Zipfian,
+/// so the common words are back in it quickly).
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// Turns documents into feature strings; holds the stemmer and a cache of analysed words.
 ///
-/// Create one per thread: it is cheap, and its stem cache makes repeated words fast.
+/// Create one per thread: it is cheap, and its word cache makes repeated words fast.
 pub struct Analyzer<'c> {
     config: &'c FeatureConfig,
+    /// The vectoriser's vocabulary by form, when features are wanted as columns.
+    columns: Option<&'c ColumnIndex>,
+    fixed: FixedIds,
     stemmer: Stemmer,
-    stems: HashMap<String, Box<str>>,
+    /// Surface word (as written) → what it contributes.
+    words: HashMap<Box<str>, Word>,
+    /// The text of the cached words' lowercase and feature forms.
+    lexicon: String,
     arena: String,
     tokens: Vec<Token>,
-    lower: String,
+    spare_tokens: Vec<Token>,
     buf: String,
-    target_stems: HashSet<String>,
+    /// The target's forms (without negation prefix) that mask text words, in `target_arena`.
+    target_stems: Vec<Range<usize>>,
+    target_arena: String,
+    actor_segments: Vec<u32>,
 }
 
 /// Function words never replaced by the target placeholder: they carry stance, not topic.
@@ -279,26 +352,35 @@ const TARGET_MASK_STOPWORDS: &[&str] = &[
 impl<'c> Analyzer<'c> {
     /// An analyzer for `config`.
     pub fn new(config: &'c FeatureConfig) -> Analyzer<'c> {
+        Analyzer::build(config, None)
+    }
+
+    /// An analyzer that can also report features as the columns of `columns`.
+    fn with_columns(config: &'c FeatureConfig, columns: &'c ColumnIndex) -> Analyzer<'c> {
+        Analyzer::build(config, Some(columns))
+    }
+
+    fn build(config: &'c FeatureConfig, columns: Option<&'c ColumnIndex>) -> Analyzer<'c> {
         Analyzer {
             config,
+            columns,
+            fixed: FixedIds::new(columns),
             stemmer: Stemmer::create(config.language),
-            stems: HashMap::default(),
+            words: HashMap::default(),
+            lexicon: String::new(),
             arena: String::new(),
             tokens: Vec::new(),
-            lower: String::new(),
+            spare_tokens: Vec::new(),
             buf: String::new(),
-            target_stems: HashSet::default(),
+            target_stems: Vec::new(),
+            target_arena: String::new(),
+            actor_segments: Vec::new(),
         }
     }
 
     /// Calls `emit` once for every feature occurrence in `doc` (repeats included).
     pub fn analyze(&mut self, doc: &Document<'_>, mut emit: impl FnMut(&str)) {
-        let spans = if self.config.mask_actor {
-            doc.actor_spans
-        } else {
-            &[]
-        };
-        let target = doc.target.filter(|_| self.config.use_target);
+        let (spans, target) = self.inputs(doc);
         self.target_stems.clear();
         if let Some(target) = target {
             if self.config.target_features {
@@ -307,15 +389,7 @@ impl<'c> Analyzer<'c> {
             } else {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut |_| {});
             }
-            if self.config.mask_target {
-                for token in &self.tokens {
-                    let form = &self.arena[token.form.clone()];
-                    let form = form.strip_prefix(NEGATION_PREFIX).unwrap_or(form);
-                    if !TARGET_MASK_STOPWORDS.contains(&form) {
-                        self.target_stems.insert(form.to_string());
-                    }
-                }
-            }
+            self.remember_target();
         }
         self.tokenize(doc.text, spans, "", &mut emit);
         if !self.target_stems.is_empty() {
@@ -327,26 +401,104 @@ impl<'c> Analyzer<'c> {
         }
     }
 
-    /// Emits `a:`-prefixed unigrams for the words of every clause holding the placeholder.
-    fn emit_actor_clause(&mut self, emit: &mut impl FnMut(&str)) {
-        let mut segments: Vec<u32> = self
-            .tokens
-            .iter()
-            .filter(|t| &self.arena[t.form.clone()] == ACTOR_PLACEHOLDER)
-            .map(|t| t.segment)
-            .collect();
-        segments.dedup();
+    /// Pushes the column of every feature occurrence in `doc` that is in the vocabulary onto
+    /// `out`: the same columns, as a multiset, as looking up each string of
+    /// [`Analyzer::analyze`] in the vocabulary, without building the strings.
+    ///
+    /// Only for an analyzer made with [`Analyzer::with_columns`].
+    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut Vec<u32>) {
+        let columns = self
+            .columns
+            .expect("analyze_columns needs an analyzer made with_columns");
+        let (spans, target) = self.inputs(doc);
+        self.target_stems.clear();
+        if let Some(target) = target {
+            if self.config.target_features {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut |f| {
+                    out.extend(columns.chars(f));
+                });
+                self.emit_ngram_columns(Space::Target, columns, out);
+            } else {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut |_| {});
+            }
+            self.remember_target();
+        }
+        self.tokenize(doc.text, spans, "", &mut |f| out.extend(columns.chars(f)));
+        if !self.target_stems.is_empty() {
+            self.mask_target_words();
+        }
+        self.emit_ngram_columns(Space::Text, columns, out);
+        if self.config.actor_clause && !spans.is_empty() {
+            self.find_actor_segments();
+            for token in &self.tokens {
+                if self.in_actor_clause(token) {
+                    out.extend(columns.unigram(Space::ActorClause, token.id));
+                }
+            }
+        }
+    }
+
+    /// The actor spans and target of `doc` that the configuration uses.
+    fn inputs<'d>(&self, doc: &Document<'d>) -> (&'d [Range<usize>], Option<&'d str>) {
+        let spans = if self.config.mask_actor {
+            doc.actor_spans
+        } else {
+            &[]
+        };
+        (spans, doc.target.filter(|_| self.config.use_target))
+    }
+
+    /// Keeps the just-tokenised target's content forms for [`Analyzer::mask_target_words`].
+    fn remember_target(&mut self) {
+        if !self.config.mask_target {
+            return;
+        }
+        std::mem::swap(&mut self.arena, &mut self.target_arena);
         for token in &self.tokens {
-            if token.kind != TokenKind::Word || !segments.contains(&token.segment) {
+            let form = &self.target_arena[token.form.clone()];
+            let stem = form.strip_prefix(NEGATION_PREFIX).unwrap_or(form);
+            if TARGET_MASK_STOPWORDS.contains(&stem) {
                 continue;
             }
-            let form = &self.arena[token.form.clone()];
-            if form == ACTOR_PLACEHOLDER {
+            let start = token.form.end - stem.len();
+            let seen = self
+                .target_stems
+                .iter()
+                .any(|r| &self.target_arena[r.clone()] == stem);
+            if !seen {
+                self.target_stems.push(start..token.form.end);
+            }
+        }
+    }
+
+    /// Records the segments that hold the actor placeholder.
+    fn find_actor_segments(&mut self) {
+        self.actor_segments.clear();
+        for token in &self.tokens {
+            if &self.arena[token.form.clone()] == ACTOR_PLACEHOLDER {
+                self.actor_segments.push(token.segment);
+            }
+        }
+        self.actor_segments.dedup();
+    }
+
+    /// Whether `token` is a word (not the placeholder) in a segment of the actor's.
+    fn in_actor_clause(&self, token: &Token) -> bool {
+        token.kind == TokenKind::Word
+            && self.actor_segments.contains(&token.segment)
+            && &self.arena[token.form.clone()] != ACTOR_PLACEHOLDER
+    }
+
+    /// Emits `a:`-prefixed unigrams for the words of every clause holding the placeholder.
+    fn emit_actor_clause(&mut self, emit: &mut impl FnMut(&str)) {
+        self.find_actor_segments();
+        for token in &self.tokens {
+            if !self.in_actor_clause(token) {
                 continue;
             }
             self.buf.clear();
             self.buf.push_str(ACTOR_CLAUSE_PREFIX);
-            self.buf.push_str(form);
+            self.buf.push_str(&self.arena[token.form.clone()]);
             emit(&self.buf);
         }
     }
@@ -355,15 +507,21 @@ impl<'c> Analyzer<'c> {
     /// negation prefix and collapsing runs into one placeholder.
     fn mask_target_words(&mut self) {
         let tokens = std::mem::take(&mut self.tokens);
-        let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut kept = std::mem::take(&mut self.spare_tokens);
+        kept.clear();
         let mut previous_masked = false;
-        for token in tokens {
+        for token in tokens.iter() {
             let form = &self.arena[token.form.clone()];
             let (negated, stem) = match form.strip_prefix(NEGATION_PREFIX) {
                 Some(stem) => (true, stem),
                 None => (false, form),
             };
-            if token.kind == TokenKind::Word && self.target_stems.contains(stem) {
+            let in_target = token.kind == TokenKind::Word
+                && self
+                    .target_stems
+                    .iter()
+                    .any(|r| &self.target_arena[r.clone()] == stem);
+            if in_target {
                 if previous_masked && kept.last().is_some_and(|t| t.segment == token.segment) {
                     continue;
                 }
@@ -374,15 +532,21 @@ impl<'c> Analyzer<'c> {
                 self.arena.push_str(TARGET_PLACEHOLDER);
                 kept.push(Token {
                     form: start..self.arena.len(),
-                    ..token
+                    id: if negated {
+                        self.fixed.not_target
+                    } else {
+                        self.fixed.target
+                    },
+                    ..token.clone()
                 });
                 previous_masked = true;
             } else {
                 previous_masked = false;
-                kept.push(token);
+                kept.push(token.clone());
             }
         }
         self.tokens = kept;
+        self.spare_tokens = tokens;
     }
 
     /// The stems of `text`'s words in order, as the model sees them (for explanations and tests).
@@ -418,7 +582,8 @@ impl<'c> Analyzer<'c> {
                 && pos < m.end
             {
                 if !last_was_actor {
-                    self.push_token(ACTOR_PLACEHOLDER, false, TokenKind::Word, segment);
+                    let id = self.fixed.actor;
+                    self.push_token(ACTOR_PLACEHOLDER, id, TokenKind::Word, segment);
                     last_was_actor = true;
                 }
                 pos = m.end.min(text.len());
@@ -445,8 +610,12 @@ impl<'c> Analyzer<'c> {
             pos += c.len_utf8();
             match c {
                 '?' | '!' => {
-                    let mark = if c == '?' { "?" } else { "!" };
-                    self.push_token(mark, false, TokenKind::Mark, segment);
+                    let (mark, id) = if c == '?' {
+                        ("?", self.fixed.question)
+                    } else {
+                        ("!", self.fixed.exclamation)
+                    };
+                    self.push_token(mark, id, TokenKind::Mark, segment);
                     segment += 1;
                     negated = false;
                     last_was_actor = false;
@@ -457,7 +626,8 @@ impl<'c> Analyzer<'c> {
                     last_was_actor = false;
                 }
                 '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => {
-                    self.push_token("\"", false, TokenKind::Mark, segment);
+                    let id = self.fixed.quote;
+                    self.push_token("\"", id, TokenKind::Mark, segment);
                 }
                 '-' if bytes.get(pos).is_some_and(|b| b.is_ascii_whitespace())
                     && pos >= 2
@@ -481,24 +651,72 @@ impl<'c> Analyzer<'c> {
         prefix: &str,
         emit: &mut impl FnMut(&str),
     ) -> bool {
-        self.lower.clear();
+        let analysed = match self.words.get(word) {
+            Some(&analysed) => analysed,
+            None => self.analyse_word(word),
+        };
+        if self.config.char_ngrams.is_some() {
+            let (start, end) = analysed.lower;
+            emit_char_ngrams(
+                self.config,
+                &self.lexicon[start..end],
+                prefix,
+                &mut self.buf,
+                emit,
+            );
+        }
+        if let Some((start, end)) = analysed.form {
+            let negate = negated && !analysed.is_cue && self.config.negation;
+            let from = self.arena.len();
+            if negate {
+                self.arena.push_str(NEGATION_PREFIX);
+            }
+            self.arena.push_str(&self.lexicon[start..end]);
+            self.tokens.push(Token {
+                form: from..self.arena.len(),
+                kind: TokenKind::Word,
+                segment,
+                id: analysed.ids[usize::from(negate)],
+            });
+        }
+        if analysed.is_cue && self.config.negation {
+            negated = true;
+        }
+        if analysed.clitic {
+            let id = self.fixed.not;
+            self.push_token("not", id, TokenKind::Word, segment);
+            if self.config.negation {
+                negated = true;
+            }
+        }
+        negated
+    }
+
+    /// Works out what `word` contributes (lowercase, clitics, number, stem) and caches it.
+    fn analyse_word(&mut self, word: &str) -> Word {
+        if self.words.len() >= WORD_CACHE_LIMIT {
+            self.words.clear();
+            self.lexicon.clear();
+        }
+        let mut lower = String::with_capacity(word.len());
         if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
         } else {
             for c in word.chars() {
                 if c == '\u{2019}' {
-                    self.lower.push('\'');
+                    lower.push('\'');
                 } else {
-                    self.lower.extend(c.to_lowercase());
+                    lower.extend(c.to_lowercase());
                 }
             }
         }
-        let mut lower = std::mem::take(&mut self.lower);
-        if self.config.char_ngrams.is_some() {
-            self.emit_char_ngrams(&lower, prefix, emit);
-        }
-        let mut negation_clitic = false;
+        let lower_range = if self.config.char_ngrams.is_some() {
+            self.intern(&lower)
+        } else {
+            (0, 0)
+        };
+        let mut clitic = false;
         if let Some(base) = lower.strip_suffix("n't") {
             let base = match base {
                 "ca" => "can",
@@ -507,98 +725,65 @@ impl<'c> Analyzer<'c> {
                 other => other,
             };
             lower = base.to_string();
-            negation_clitic = true;
+            clitic = true;
         } else if let Some(apostrophe) = lower.find('\'') {
             // Possessives and contractions: "minister's" → "minister", "they're" → "they".
             lower.truncate(apostrophe);
         }
         if lower == "cannot" {
             lower.truncate(3);
-            negation_clitic = true;
+            clitic = true;
         }
+        let mut analysed = Word {
+            lower: lower_range,
+            form: None,
+            ids: [NO_FORM; 2],
+            is_cue: false,
+            clitic,
+        };
         if !lower.is_empty() {
-            let is_cue = NEGATION_CUES.contains(&lower.as_str());
+            analysed.is_cue = NEGATION_CUES.contains(&lower.as_str());
             if lower
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
-                self.push_token("#num", negated, TokenKind::Word, segment);
-            } else if lower.contains('.') {
-                self.push_token(&lower.clone(), negated, TokenKind::Word, segment);
+                analysed.form = Some(self.intern(NUMBER_FORM));
+                analysed.ids = self.fixed.num;
             } else {
-                self.push_stem(&lower, negated && !is_cue, segment);
-            }
-            if is_cue && self.config.negation {
-                negated = true;
-            }
-        }
-        if negation_clitic {
-            self.push_token("not", false, TokenKind::Word, segment);
-            if self.config.negation {
-                negated = true;
-            }
-        }
-        self.lower = lower;
-        negated
-    }
-
-    /// Pushes the stem of `lower` as a word token, through the stem cache.
-    fn push_stem(&mut self, lower: &str, negated: bool, segment: u32) {
-        let start = self.arena.len();
-        if negated && self.config.negation {
-            self.arena.push_str(NEGATION_PREFIX);
-        }
-        match self.stems.get(lower) {
-            Some(stem) => self.arena.push_str(stem),
-            None => {
-                let stem: Box<str> = self.stemmer.stem(lower).into();
-                self.arena.push_str(&stem);
-                // News vocabulary is Zipfian: a bounded cache keeps the common words hot.
-                if self.stems.len() < 200_000 {
-                    self.stems.insert(lower.to_string(), stem);
+                let form = if lower.contains('.') {
+                    lower
+                } else {
+                    self.stemmer.stem(&lower).into_owned()
+                };
+                analysed.form = Some(self.intern(&form));
+                if let Some(columns) = self.columns {
+                    analysed.ids = [
+                        columns.form_id(&form),
+                        columns.form_id(&format!("{NEGATION_PREFIX}{form}")),
+                    ];
                 }
             }
         }
-        self.tokens.push(Token {
-            form: start..self.arena.len(),
-            kind: TokenKind::Word,
-            segment,
-        });
+        self.words.insert(word.into(), analysed);
+        analysed
     }
 
-    fn push_token(&mut self, form: &str, negated: bool, kind: TokenKind, segment: u32) {
+    /// Appends `text` to the lexicon and returns its range there.
+    fn intern(&mut self, text: &str) -> (usize, usize) {
+        let start = self.lexicon.len();
+        self.lexicon.push_str(text);
+        (start, self.lexicon.len())
+    }
+
+    fn push_token(&mut self, form: &str, id: u32, kind: TokenKind, segment: u32) {
         let start = self.arena.len();
-        if negated && self.config.negation {
-            self.arena.push_str(NEGATION_PREFIX);
-        }
         self.arena.push_str(form);
         self.tokens.push(Token {
             form: start..self.arena.len(),
             kind,
             segment,
+            id,
         });
-    }
-
-    fn emit_char_ngrams(&mut self, lower: &str, prefix: &str, emit: &mut impl FnMut(&str)) {
-        let Some((lo, hi)) = self.config.char_ngrams else {
-            return;
-        };
-        let padded: Vec<char> = std::iter::once(' ')
-            .chain(lower.chars())
-            .chain(std::iter::once(' '))
-            .collect();
-        for n in lo..=hi {
-            if n > padded.len() {
-                break;
-            }
-            for window in padded.windows(n) {
-                self.buf.clear();
-                self.buf.push_str(prefix);
-                self.buf.push_str(CHAR_PREFIX);
-                self.buf.extend(window.iter());
-                emit(&self.buf);
-            }
-        }
     }
 
     fn emit_ngrams(&mut self, prefix: &str, emit: &mut impl FnMut(&str)) {
@@ -632,6 +817,71 @@ impl<'c> Analyzer<'c> {
                     emit(&self.buf);
                 }
             }
+        }
+    }
+
+    /// [`Analyzer::emit_ngrams`] as columns: the n-grams starting at each token, by form ids,
+    /// stopping at the first form that is in no feature (every longer n-gram holds it too).
+    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut Vec<u32>) {
+        let (lo, hi) = self.config.word_ngrams;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Mark {
+                if lo == 1 {
+                    out.extend(columns.unigram(space, token.id));
+                }
+                continue;
+            }
+            let mut key = NgramKey::default();
+            let mut n = 0;
+            for next in &self.tokens[i..] {
+                if next.segment != token.segment || n == hi {
+                    break;
+                }
+                if next.kind == TokenKind::Mark {
+                    continue;
+                }
+                if next.id == NO_FORM {
+                    break;
+                }
+                n += 1;
+                if n == 1 {
+                    if lo == 1 {
+                        out.extend(columns.unigram(space, next.id));
+                    }
+                } else if n >= lo {
+                    out.extend(columns.ngram(space, key.push(next.id)));
+                }
+                key = key.push(next.id);
+            }
+        }
+    }
+}
+
+/// Emits the character n-grams of `lower` padded with one space each side.
+fn emit_char_ngrams(
+    config: &FeatureConfig,
+    lower: &str,
+    prefix: &str,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let Some((lo, hi)) = config.char_ngrams else {
+        return;
+    };
+    let padded: Vec<char> = std::iter::once(' ')
+        .chain(lower.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    for n in lo..=hi {
+        if n > padded.len() {
+            break;
+        }
+        for window in padded.windows(n) {
+            buf.clear();
+            buf.push_str(prefix);
+            buf.push_str(CHAR_PREFIX);
+            buf.extend(window.iter());
+            emit(buf);
         }
     }
 }
@@ -684,7 +934,7 @@ pub struct Vectorizer {
     config: FeatureConfig,
     vocabulary: Vec<String>,
     idf: Vec<f64>,
-    index: HashMap<String, u32>,
+    columns: ColumnIndex,
 }
 
 impl Vectorizer {
@@ -768,16 +1018,18 @@ impl Vectorizer {
                 vocabulary[bad], idf[bad]
             )));
         }
-        let index = vocabulary
-            .iter()
-            .enumerate()
-            .map(|(i, feature)| (feature.clone(), i as u32))
-            .collect();
+        if vocabulary.len() > MAX_VOCABULARY {
+            return Err(Error::Config(format!(
+                "vocabulary has {} entries; at most {MAX_VOCABULARY} are supported",
+                vocabulary.len()
+            )));
+        }
+        let columns = ColumnIndex::new(&vocabulary);
         Ok(Vectorizer {
             config,
             vocabulary,
             idf,
-            index,
+            columns,
         })
     }
 
@@ -808,14 +1060,16 @@ impl Vectorizer {
 
     /// The column of `feature`, if it is in the vocabulary.
     pub fn column(&self, feature: &str) -> Option<usize> {
-        self.index.get(feature).map(|&i| i as usize)
+        self.vocabulary
+            .binary_search_by(|f| f.as_str().cmp(feature))
+            .ok()
     }
 
     /// A reusable transformer for one thread.
     pub fn featurizer(&self) -> Featurizer<'_> {
         Featurizer {
             vectorizer: self,
-            analyzer: Analyzer::new(&self.config),
+            analyzer: Analyzer::with_columns(&self.config, &self.columns),
             counts: Vec::new(),
         }
     }
@@ -851,20 +1105,26 @@ pub struct Featurizer<'v> {
 impl Featurizer<'_> {
     /// The TF-IDF vector of `doc`; features outside the vocabulary are dropped.
     pub fn transform(&mut self, doc: &Document<'_>) -> SparseVector {
-        let index = &self.vectorizer.index;
-        let counts = &mut self.counts;
-        counts.clear();
-        self.analyzer.analyze(doc, |feature| {
-            if let Some(&column) = index.get(feature) {
-                counts.push(column);
-            }
-        });
+        let mut row = SparseVector::default();
+        self.transform_into(doc, &mut row);
+        row
+    }
+
+    /// [`Featurizer::transform`] into `row`, reusing its buffers.
+    pub fn transform_into(&mut self, doc: &Document<'_>, row: &mut SparseVector) {
+        self.counts.clear();
+        self.analyzer.analyze_columns(doc, &mut self.counts);
+        self.vectorizer.weigh(&mut self.counts, row);
+    }
+}
+
+impl Vectorizer {
+    /// Turns the columns of a document's feature occurrences into its L2-normalised TF-IDF
+    /// row (sorts `counts`).
+    fn weigh(&self, counts: &mut [u32], row: &mut SparseVector) {
         counts.sort_unstable();
-        let mut row = SparseVector {
-            indices: Vec::with_capacity(counts.len()),
-            values: Vec::with_capacity(counts.len()),
-        };
-        let sublinear = self.vectorizer.config.sublinear_tf;
+        row.indices.clear();
+        row.values.clear();
         let mut i = 0;
         while i < counts.len() {
             let column = counts[i];
@@ -873,19 +1133,18 @@ impl Featurizer<'_> {
                 tf += 1;
                 i += 1;
             }
-            let tf = if sublinear && tf > 1 {
+            let tf = if self.config.sublinear_tf && tf > 1 {
                 1.0 + f64::from(tf).ln()
             } else {
                 f64::from(tf)
             };
             row.indices.push(column);
-            row.values.push(tf * self.vectorizer.idf[column as usize]);
+            row.values.push(tf * self.idf[column as usize]);
         }
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
             row.values.iter_mut().for_each(|v| *v /= norm);
         }
-        row
     }
 }
 
@@ -1218,5 +1477,126 @@ mod tests {
             },
             |_| {},
         );
+    }
+
+    /// The straightforward featurizer: every feature string of [`Analyzer::analyze`] looked
+    /// up in the sorted vocabulary.
+    fn reference_row(
+        v: &Vectorizer,
+        analyzer: &mut Analyzer<'_>,
+        doc: &Document<'_>,
+    ) -> SparseVector {
+        let mut counts = Vec::new();
+        analyzer.analyze(doc, |f| counts.extend(v.column(f).map(|c| c as u32)));
+        let mut row = SparseVector::default();
+        v.weigh(&mut counts, &mut row);
+        row
+    }
+
+    /// Every corpus sentence, with its actor spans and target, plus awkward hand-made ones.
+    fn corpus() -> Vec<(String, Vec<Range<usize>>, Option<String>)> {
+        use crate::dataset::{Dataset, DatasetConfig};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/corpus");
+        let config = DatasetConfig {
+            target_col: Some("target".into()),
+            ..DatasetConfig::default()
+        };
+        let data = Dataset::read(&[dir], &config).unwrap();
+        let mut docs: Vec<_> = data
+            .examples
+            .iter()
+            .map(|e| (e.text.clone(), e.actor_spans(), e.target.clone()))
+            .collect();
+        assert!(docs.len() > 4000, "{}", docs.len());
+        for text in [
+            "They can't, won't and cannot accept it; 3.5% of U.S. voters said \"no\" — never!",
+            "Kallas's aide said Kallas’s plan wasn’t bad? ÉLYSÉE n't 'n’t İ ﬃ 1,000,000",
+            "not not not no never accept accept accept the the plan plan",
+        ] {
+            docs.push((
+                text.to_string(),
+                vec![0..6, 30..34],
+                Some("the plan they accept".into()),
+            ));
+        }
+        docs
+    }
+
+    /// The column lookup by form ids gives bit-identical rows to looking up every feature
+    /// string, for the bundled model and for vocabularies fitted under other configurations,
+    /// on sentences inside and outside the fitted half, with a cold and a warm word cache.
+    #[test]
+    fn column_lookup_matches_string_lookup_on_the_corpus() {
+        let corpus = corpus();
+        let docs: Vec<Document> = corpus
+            .iter()
+            .map(|(text, spans, target)| Document {
+                text,
+                actor_spans: spans,
+                target: target.as_deref(),
+            })
+            .collect();
+        let half: Vec<Document> = docs.iter().step_by(2).copied().collect();
+        let mut vectorizers = vec![crate::model::Model::bundled().unwrap().vectorizer().clone()];
+        let configs = [
+            FeatureConfig::default(),
+            FeatureConfig {
+                mask_target: true,
+                target_features: false,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                word_ngrams: (1, 3),
+                char_ngrams: Some((2, 4)),
+                mask_target: true,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                word_ngrams: (2, 4),
+                negation: false,
+                sublinear_tf: false,
+                actor_clause: false,
+                min_df: 1,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                mask_actor: false,
+                use_target: false,
+                max_features: 3000,
+                ..FeatureConfig::default()
+            },
+        ];
+        for config in &configs {
+            vectorizers.push(Vectorizer::fit(config, &half).unwrap());
+        }
+        for v in &vectorizers {
+            let mut featurizer = v.featurizer();
+            let mut reference = Analyzer::new(v.config());
+            let mut nonzero = 0;
+            for round in 0..2 {
+                for doc in &docs {
+                    let fast = featurizer.transform(doc);
+                    let slow = reference_row(v, &mut reference, doc);
+                    assert_eq!(
+                        fast.indices,
+                        slow.indices,
+                        "{:?} round {round}: {doc:?}",
+                        v.config()
+                    );
+                    let same_bits = fast
+                        .values
+                        .iter()
+                        .zip(&slow.values)
+                        .all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(same_bits, "{:?}: {doc:?}", v.config());
+                    nonzero += fast.nnz();
+                }
+            }
+            assert!(
+                nonzero > 10 * docs.len(),
+                "{:?}: only {nonzero} entries",
+                v.config()
+            );
+        }
     }
 }
