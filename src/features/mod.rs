@@ -333,6 +333,8 @@ struct FormEntry {
     columns: [u32; 2],
     /// Not a function word: a target word with this form masks it in the text.
     maskable: bool,
+    /// A form of the current document's target (and `maskable`).
+    in_target: bool,
 }
 
 impl<'c> Forms<'c> {
@@ -367,6 +369,7 @@ impl<'c> Forms<'c> {
             range: start..self.text.len(),
             columns,
             maskable: !TARGET_MASK_STOPWORDS.contains(&form),
+            in_target: false,
         });
         self.ids.insert(form.into(), id);
         id
@@ -378,10 +381,6 @@ impl<'c> Forms<'c> {
 
     fn column_id(&self, form: u32, negated: bool) -> u32 {
         self.entries[form as usize].columns[usize::from(negated)]
-    }
-
-    fn maskable(&self, form: u32) -> bool {
-        self.entries[form as usize].maskable
     }
 
     /// Appends `token`'s feature form (with its negation prefix) to `buf`.
@@ -407,9 +406,9 @@ pub struct Analyzer<'c> {
     word_cache_limit: usize,
     forms: Forms<'c>,
     tokens: Vec<Token>,
-    spare_tokens: Vec<Token>,
     buf: String,
-    /// The target's maskable forms (see [`Analyzer::mask_target_words`]).
+    /// The current target's maskable forms, each marked `in_target` in `forms`
+    /// (see [`Analyzer::mask_target_words`]).
     target_forms: Vec<u32>,
     actor_segments: Vec<u32>,
 }
@@ -434,7 +433,6 @@ impl<'c> Analyzer<'c> {
             word_cache_limit: WORD_CACHE_LIMIT,
             forms: Forms::new(columns),
             tokens: Vec::new(),
-            spare_tokens: Vec::new(),
             buf: String::new(),
             target_forms: Vec::new(),
             actor_segments: Vec::new(),
@@ -444,6 +442,10 @@ impl<'c> Analyzer<'c> {
     /// Bounds the word cache; called between documents, so that form ids stay valid
     /// within one.
     fn start_document(&mut self) {
+        for &form in &self.target_forms {
+            self.forms.entries[form as usize].in_target = false;
+        }
+        self.target_forms.clear();
         if self.words.len() >= self.word_cache_limit {
             self.words.clear();
             self.forms = Forms::new(self.columns);
@@ -454,7 +456,6 @@ impl<'c> Analyzer<'c> {
     pub fn analyze(&mut self, doc: &Document<'_>, mut emit: impl FnMut(&str)) {
         self.start_document();
         let (spans, target) = self.inputs(doc);
-        self.target_forms.clear();
         if let Some(target) = target {
             if self.config.target_features {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut emit);
@@ -485,7 +486,6 @@ impl<'c> Analyzer<'c> {
             .expect("analyze_columns needs an analyzer made with_columns");
         self.start_document();
         let (spans, target) = self.inputs(doc);
-        self.target_forms.clear();
         if let Some(target) = target {
             if self.config.target_features {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut |f| {
@@ -528,7 +528,9 @@ impl<'c> Analyzer<'c> {
             return;
         }
         for token in &self.tokens {
-            if self.forms.maskable(token.form) && !self.target_forms.contains(&token.form) {
+            let entry = &mut self.forms.entries[token.form as usize];
+            if entry.maskable && !entry.in_target {
+                entry.in_target = true;
                 self.target_forms.push(token.form);
             }
         }
@@ -546,6 +548,7 @@ impl<'c> Analyzer<'c> {
     }
 
     /// Whether `token` is a word in a segment of the actor's.
+    #[inline]
     fn in_actor_clause(&self, token: &Token) -> bool {
         token.kind == TokenKind::Word && self.actor_segments.contains(&token.segment)
     }
@@ -567,28 +570,29 @@ impl<'c> Analyzer<'c> {
     /// Replaces text words whose form occurs in the target with the placeholder, keeping a
     /// negation prefix and collapsing runs into one placeholder.
     fn mask_target_words(&mut self) {
-        let mut kept = std::mem::take(&mut self.spare_tokens);
-        kept.clear();
+        let mut kept = 0;
         let mut previous_masked = false;
-        for &token in &self.tokens {
+        for i in 0..self.tokens.len() {
+            let token = self.tokens[i];
             let in_target =
-                token.kind == TokenKind::Word && self.target_forms.contains(&token.form);
+                token.kind == TokenKind::Word && self.forms.entries[token.form as usize].in_target;
             if in_target {
-                if previous_masked && kept.last().is_some_and(|t| t.segment == token.segment) {
+                if previous_masked && kept > 0 && self.tokens[kept - 1].segment == token.segment {
                     continue;
                 }
-                kept.push(Token {
+                self.tokens[kept] = Token {
                     form: TARGET,
                     id: self.forms.column_id(TARGET, token.negated),
                     ..token
-                });
+                };
                 previous_masked = true;
             } else {
                 previous_masked = false;
-                kept.push(token);
+                self.tokens[kept] = token;
             }
+            kept += 1;
         }
-        self.spare_tokens = std::mem::replace(&mut self.tokens, kept);
+        self.tokens.truncate(kept);
     }
 
     /// The stems of `text`'s words in order, as the model sees them (for explanations and tests).
@@ -896,6 +900,17 @@ fn emit_char_ngrams(
     }
 }
 
+/// ASCII letters and digits, by byte (a table lookup is the cheapest test in the word loop).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
 /// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
 fn word_end(text: &str, start: usize) -> usize {
@@ -904,12 +919,18 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut pos = start;
     let mut has_period = false;
     while pos < bytes.len() {
-        let b = bytes[pos];
-        if b.is_ascii_alphanumeric() {
-            pos += 1;
+        let run = bytes[pos..]
+            .iter()
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(bytes.len() - pos);
+        if run > 0 {
+            pos += run;
             end = pos;
-            continue;
+            if pos == bytes.len() {
+                break;
+            }
         }
+        let b = bytes[pos];
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
