@@ -223,12 +223,15 @@ fn find_word_ascii_ci(haystack: &str, needle: &str) -> Vec<Range<usize>> {
         return found;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let first = n[0].to_ascii_lowercase();
     let mut i = 0;
     while i + n.len() <= h.len() {
-        if h[i..i + n.len()].eq_ignore_ascii_case(n)
+        // Cheap necessary conditions first: most positions fail on the first byte.
+        if h[i].to_ascii_lowercase() == first
+            && (i == 0 || !is_word_byte(h[i - 1]))
+            && h[i..i + n.len()].eq_ignore_ascii_case(n)
             && haystack.is_char_boundary(i)
             && haystack.is_char_boundary(i + n.len())
-            && (i == 0 || !is_word_byte(h[i - 1]))
             && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
         {
             found.push(i..i + n.len());
@@ -1513,6 +1516,53 @@ mod tests {
             },
             |_| {},
         );
+    }
+
+    /// The word search before its first-byte shortcut.
+    fn find_word_reference(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        let mut found = Vec::new();
+        if n.is_empty() || n.len() > h.len() {
+            return found;
+        }
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut i = 0;
+        while i + n.len() <= h.len() {
+            if h[i..i + n.len()].eq_ignore_ascii_case(n)
+                && haystack.is_char_boundary(i)
+                && haystack.is_char_boundary(i + n.len())
+                && (i == 0 || !is_word_byte(h[i - 1]))
+                && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
+            {
+                found.push(i..i + n.len());
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn word_search_matches_the_reference_on_the_corpus() {
+        let corpus = corpus();
+        let mut hits = 0;
+        for (text, _, target) in &corpus {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let mut needles: Vec<&str> = words.iter().step_by(3).copied().collect();
+            needles.extend(target.as_deref());
+            needles.extend(["é", "É", "the", "THE", "a", "s", "'s"]);
+            for needle in needles {
+                let got = find_word_ascii_ci(text, needle);
+                assert_eq!(
+                    got,
+                    find_word_reference(text, needle),
+                    "{needle:?} in {text:?}"
+                );
+                hits += got.len();
+            }
+        }
+        assert!(hits > 10_000, "{hits}");
     }
 
     /// The straightforward featurizer: every feature string of [`Analyzer::analyze`] looked
