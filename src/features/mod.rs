@@ -161,24 +161,21 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    let mut patterns = vec![(name, false)];
-    let words: Vec<&str> = name.split_whitespace().collect();
     let person_like = name.len() == actor.len()
-        && (2..=4).contains(&words.len())
-        && words
-            .iter()
+        && (2..=4).contains(&name.split_whitespace().count())
+        && name
+            .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if person_like {
-        let surname = words[words.len() - 1];
-        if surname.chars().count() >= 3 && surname.chars().all(char::is_alphabetic) {
-            patterns.push((surname, true));
-        }
-    }
+    let surname = name
+        .split_whitespace()
+        .next_back()
+        .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for (pattern, exact_case) in patterns {
-        for range in find_word_ascii_ci(text, pattern) {
+    for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
+        let Some(pattern) = pattern else { continue };
+        find_word_ascii_ci(text, pattern, |range| {
             if exact_case && &text[range.clone()] != pattern {
-                continue;
+                return;
             }
             if !spans
                 .iter()
@@ -186,7 +183,7 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
             {
                 spans.push(range);
             }
-        }
+        });
     }
     for span in &mut spans {
         let rest = &text[span.end..];
@@ -215,32 +212,36 @@ fn strip_article(name: &str) -> &str {
     name
 }
 
-/// Occurrences of `needle` in `haystack`, ASCII case-insensitive, at word boundaries.
-fn find_word_ascii_ci(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+/// Calls `found` with each occurrence of `needle` in `haystack`, ASCII case-insensitive, at
+/// word boundaries, left to right and not overlapping.
+fn find_word_ascii_ci(haystack: &str, needle: &str, mut found: impl FnMut(Range<usize>)) {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let mut found = Vec::new();
     if n.is_empty() || n.len() > h.len() {
-        return found;
+        return;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let first = n[0].to_ascii_lowercase();
+    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition that
+    // skips most positions in a tight loop before the real comparison.
+    let first = n[0] | 0x20;
+    let last_start = h.len() - n.len();
     let mut i = 0;
-    while i + n.len() <= h.len() {
-        // Cheap necessary conditions first: most positions fail on the first byte.
-        if h[i].to_ascii_lowercase() == first
-            && (i == 0 || !is_word_byte(h[i - 1]))
+    while i <= last_start {
+        match h[i..=last_start].iter().position(|&b| b | 0x20 == first) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if (i == 0 || !is_word_byte(h[i - 1]))
             && h[i..i + n.len()].eq_ignore_ascii_case(n)
             && haystack.is_char_boundary(i)
             && haystack.is_char_boundary(i + n.len())
             && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
         {
-            found.push(i..i + n.len());
+            found(i..i + n.len());
             i += n.len();
         } else {
             i += 1;
         }
     }
-    found
 }
 
 const NEGATION_CUES: &[&str] = &[
@@ -1553,7 +1554,8 @@ mod tests {
             needles.extend(target.as_deref());
             needles.extend(["é", "É", "the", "THE", "a", "s", "'s"]);
             for needle in needles {
-                let got = find_word_ascii_ci(text, needle);
+                let mut got = Vec::new();
+                find_word_ascii_ci(text, needle, |r| got.push(r));
                 assert_eq!(
                     got,
                     find_word_reference(text, needle),
