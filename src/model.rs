@@ -171,6 +171,7 @@ impl Model {
         Predictor {
             model: self,
             featurizer: self.vectorizer.featurizer(),
+            row: SparseVector::default(),
         }
     }
 
@@ -337,6 +338,8 @@ impl Model {
 pub struct Predictor<'m> {
     model: &'m Model,
     featurizer: Featurizer<'m>,
+    /// The last document's features (its buffers are reused).
+    row: SparseVector,
 }
 
 impl Predictor<'_> {
@@ -347,8 +350,8 @@ impl Predictor<'_> {
 
     /// Predicts one document.
     pub fn predict(&mut self, doc: &Document<'_>) -> Prediction {
-        let x = self.featurizer.transform(doc);
-        Prediction::from_probabilities(self.model.classifier.probabilities(&x))
+        self.featurizer.transform_into(doc, &mut self.row);
+        Prediction::from_probabilities(self.model.classifier.probabilities(&self.row))
     }
 
     /// Predicts one document and names the `top` features that pushed it toward its stance,

@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::sparse::{SparseMatrix, SparseVector};
 
+mod columns;
+
+use columns::{ColumnIndex, NO_FORM, NgramKey, Space};
+
 /// The token that replaces the stance holder's own name.
 pub const ACTOR_PLACEHOLDER: &str = "__actor__";
 
@@ -39,6 +43,9 @@ pub const DEFAULT_WORD_NGRAMS: (usize, usize) = (1, 2);
 pub const DEFAULT_MIN_DF: usize = 2;
 /// Default cap on the vocabulary size.
 pub const DEFAULT_MAX_FEATURES: usize = 50_000;
+
+/// The largest vocabulary a model may have: every entry's word forms get 32-bit ids.
+const MAX_VOCABULARY: usize = (u32::MAX / 8) as usize;
 
 /// How sentences become feature vectors. Stored in the model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -154,24 +161,21 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    let mut patterns = vec![(name, false)];
-    let words: Vec<&str> = name.split_whitespace().collect();
     let person_like = name.len() == actor.len()
-        && (2..=4).contains(&words.len())
-        && words
-            .iter()
+        && (2..=4).contains(&name.split_whitespace().count())
+        && name
+            .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if person_like {
-        let surname = words[words.len() - 1];
-        if surname.chars().count() >= 3 && surname.chars().all(char::is_alphabetic) {
-            patterns.push((surname, true));
-        }
-    }
+    let surname = name
+        .split_whitespace()
+        .next_back()
+        .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for (pattern, exact_case) in patterns {
-        for range in find_word_ascii_ci(text, pattern) {
+    for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
+        let Some(pattern) = pattern else { continue };
+        find_word_ascii_ci(text, pattern, |range| {
             if exact_case && &text[range.clone()] != pattern {
-                continue;
+                return;
             }
             if !spans
                 .iter()
@@ -179,7 +183,7 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
             {
                 spans.push(range);
             }
-        }
+        });
     }
     for span in &mut spans {
         let rest = &text[span.end..];
@@ -208,29 +212,36 @@ fn strip_article(name: &str) -> &str {
     name
 }
 
-/// Occurrences of `needle` in `haystack`, ASCII case-insensitive, at word boundaries.
-fn find_word_ascii_ci(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+/// Calls `found` with each occurrence of `needle` in `haystack`, ASCII case-insensitive, at
+/// word boundaries, left to right and not overlapping.
+fn find_word_ascii_ci(haystack: &str, needle: &str, mut found: impl FnMut(Range<usize>)) {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let mut found = Vec::new();
     if n.is_empty() || n.len() > h.len() {
-        return found;
+        return;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition that
+    // skips most positions in a tight loop before the real comparison.
+    let first = n[0] | 0x20;
+    let last_start = h.len() - n.len();
     let mut i = 0;
-    while i + n.len() <= h.len() {
-        if h[i..i + n.len()].eq_ignore_ascii_case(n)
+    while i <= last_start {
+        match h[i..=last_start].iter().position(|&b| b | 0x20 == first) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if (i == 0 || !is_word_byte(h[i - 1]))
+            && h[i..i + n.len()].eq_ignore_ascii_case(n)
             && haystack.is_char_boundary(i)
             && haystack.is_char_boundary(i + n.len())
-            && (i == 0 || !is_word_byte(h[i - 1]))
             && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
         {
-            found.push(i..i + n.len());
+            found(i..i + n.len());
             i += n.len();
         } else {
             i += 1;
         }
     }
-    found
 }
 
 const NEGATION_CUES: &[&str] = &[
@@ -240,34 +251,68 @@ const NEGATION_CUES: &[&str] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TokenKind {
-    /// A stemmed word (possibly in a negation scope) or the actor placeholder: forms n-grams.
+    /// A stemmed word, possibly in a negation scope: forms n-grams.
     Word,
+    /// The actor placeholder: forms n-grams like a word, but is never masked as a target
+    /// word nor copied into the actor's clause.
+    Actor,
     /// A mark such as `?` or a quotation mark: a unigram feature only.
     Mark,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Token {
-    /// The feature form, a range into `Analyzer::arena`.
-    form: Range<usize>,
     kind: TokenKind,
+    /// In a negation scope: the feature form is `not_` followed by the form.
+    negated: bool,
     /// Tokens in different segments (split at clause punctuation) never share an n-gram.
     segment: u32,
+    /// The form, an entry of `Analyzer::forms`.
+    form: u32,
+    /// The feature form's id in the vectoriser's [`ColumnIndex`] ([`NO_FORM`] without one).
+    id: u32,
 }
 
-/// Turns documents into feature strings; holds the stemmer and a cache of stems.
-///
-/// Create one per thread: it is cheap, and its stem cache makes repeated words fast.
-pub struct Analyzer<'c> {
-    config: &'c FeatureConfig,
-    stemmer: Stemmer,
-    stems: HashMap<String, Box<str>>,
-    arena: String,
-    tokens: Vec<Token>,
-    lower: String,
-    buf: String,
-    target_stems: HashSet<String>,
+/// What a surface word contributes, worked out once per distinct word and cached.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The word lowercased (’ as '), kept only when character n-grams are configured.
+    lower: u32,
+    /// The feature form (a stem, `#num` or a dotted abbreviation), or [`NO_WORD_FORM`].
+    form: u32,
+    /// A negation cue ("not", "never"): opens a scope and is never negated itself.
+    is_cue: bool,
+    /// Ends in "n't" or is "cannot": a `not` token follows the form.
+    clitic: bool,
 }
+
+/// [`Word::form`] of a word that leaves no token of its own ("n't" alone).
+const NO_WORD_FORM: u32 = u32::MAX;
+
+/// The form every number takes.
+const NUMBER_FORM: &str = "#num";
+
+/// The forms every [`Forms`] starts with, at these ids.
+const FIXED_FORMS: [&str; 7] = [
+    ACTOR_PLACEHOLDER,
+    TARGET_PLACEHOLDER,
+    "not",
+    "\"",
+    "?",
+    "!",
+    NUMBER_FORM,
+];
+const ACTOR: u32 = 0;
+const TARGET: u32 = 1;
+const NOT: u32 = 2;
+const QUOTE: u32 = 3;
+const QUESTION: u32 = 4;
+const EXCLAMATION: u32 = 5;
+const NUMBER: u32 = 6;
+
+/// Distinct surface words cached before the cache starts over (news vocabulary is Zipfian,
+/// so the common words are back in it quickly).
+const WORD_CACHE_LIMIT: usize = 200_000;
 
 /// Function words never replaced by the target placeholder: they carry stance, not topic.
 const TARGET_MASK_STOPWORDS: &[&str] = &[
@@ -276,30 +321,145 @@ const TARGET_MASK_STOPWORDS: &[&str] = &[
     "no", "#num", "\"", "?", "!",
 ];
 
+/// The distinct forms an analyzer has met, each stored once and known by a small id, with
+/// what the hot loop needs to know about it.
+struct Forms<'c> {
+    columns: Option<&'c ColumnIndex>,
+    text: String,
+    entries: Vec<FormEntry>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+struct FormEntry {
+    /// Where the form is in `Forms::text`.
+    range: Range<usize>,
+    /// Column-index ids of the form and of `not_` + the form.
+    columns: [u32; 2],
+    /// Not a function word: a target word with this form masks it in the text.
+    maskable: bool,
+    /// A form of the current document's target (and `maskable`).
+    in_target: bool,
+}
+
+impl<'c> Forms<'c> {
+    fn new(columns: Option<&'c ColumnIndex>) -> Forms<'c> {
+        let mut forms = Forms {
+            columns,
+            text: String::new(),
+            entries: Vec::new(),
+            ids: HashMap::default(),
+        };
+        for form in FIXED_FORMS {
+            forms.intern(form);
+        }
+        forms
+    }
+
+    /// The id of `form`, adding it when new.
+    fn intern(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(form) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let start = self.text.len();
+        self.text.push_str(form);
+        let columns = self.columns.map_or([NO_FORM; 2], |c| {
+            [
+                c.form_id(form),
+                c.form_id(&format!("{NEGATION_PREFIX}{form}")),
+            ]
+        });
+        self.entries.push(FormEntry {
+            range: start..self.text.len(),
+            columns,
+            maskable: !TARGET_MASK_STOPWORDS.contains(&form),
+            in_target: false,
+        });
+        self.ids.insert(form.into(), id);
+        id
+    }
+
+    fn text(&self, form: u32) -> &str {
+        &self.text[self.entries[form as usize].range.clone()]
+    }
+
+    fn column_id(&self, form: u32, negated: bool) -> u32 {
+        self.entries[form as usize].columns[usize::from(negated)]
+    }
+
+    /// Appends `token`'s feature form (with its negation prefix) to `buf`.
+    fn push_feature_form(&self, token: &Token, buf: &mut String) {
+        if token.negated {
+            buf.push_str(NEGATION_PREFIX);
+        }
+        buf.push_str(self.text(token.form));
+    }
+}
+
+/// Turns documents into feature strings; holds the stemmer and a cache of analysed words.
+///
+/// Create one per thread: it is cheap, and its word cache makes repeated words fast.
+pub struct Analyzer<'c> {
+    config: &'c FeatureConfig,
+    /// The vectoriser's vocabulary by form, when features are wanted as columns.
+    columns: Option<&'c ColumnIndex>,
+    stemmer: Stemmer,
+    /// Surface word (as written) → what it contributes.
+    words: HashMap<Box<str>, Word>,
+    /// The number of cached words that empties the cache at the next document.
+    word_cache_limit: usize,
+    forms: Forms<'c>,
+    tokens: Vec<Token>,
+    buf: String,
+    /// The current target's maskable forms, each marked `in_target` in `forms`
+    /// (see [`Analyzer::mask_target_words`]).
+    target_forms: Vec<u32>,
+    actor_segments: Vec<u32>,
+}
+
 impl<'c> Analyzer<'c> {
     /// An analyzer for `config`.
     pub fn new(config: &'c FeatureConfig) -> Analyzer<'c> {
+        Analyzer::build(config, None)
+    }
+
+    /// An analyzer that can also report features as the columns of `columns`.
+    fn with_columns(config: &'c FeatureConfig, columns: &'c ColumnIndex) -> Analyzer<'c> {
+        Analyzer::build(config, Some(columns))
+    }
+
+    fn build(config: &'c FeatureConfig, columns: Option<&'c ColumnIndex>) -> Analyzer<'c> {
         Analyzer {
             config,
+            columns,
             stemmer: Stemmer::create(config.language),
-            stems: HashMap::default(),
-            arena: String::new(),
+            words: HashMap::default(),
+            word_cache_limit: WORD_CACHE_LIMIT,
+            forms: Forms::new(columns),
             tokens: Vec::new(),
-            lower: String::new(),
             buf: String::new(),
-            target_stems: HashSet::default(),
+            target_forms: Vec::new(),
+            actor_segments: Vec::new(),
+        }
+    }
+
+    /// Bounds the word cache; called between documents, so that form ids stay valid
+    /// within one.
+    fn start_document(&mut self) {
+        for &form in &self.target_forms {
+            self.forms.entries[form as usize].in_target = false;
+        }
+        self.target_forms.clear();
+        if self.words.len() >= self.word_cache_limit {
+            self.words.clear();
+            self.forms = Forms::new(self.columns);
         }
     }
 
     /// Calls `emit` once for every feature occurrence in `doc` (repeats included).
     pub fn analyze(&mut self, doc: &Document<'_>, mut emit: impl FnMut(&str)) {
-        let spans = if self.config.mask_actor {
-            doc.actor_spans
-        } else {
-            &[]
-        };
-        let target = doc.target.filter(|_| self.config.use_target);
-        self.target_stems.clear();
+        self.start_document();
+        let (spans, target) = self.inputs(doc);
         if let Some(target) = target {
             if self.config.target_features {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut emit);
@@ -307,18 +467,10 @@ impl<'c> Analyzer<'c> {
             } else {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut |_| {});
             }
-            if self.config.mask_target {
-                for token in &self.tokens {
-                    let form = &self.arena[token.form.clone()];
-                    let form = form.strip_prefix(NEGATION_PREFIX).unwrap_or(form);
-                    if !TARGET_MASK_STOPWORDS.contains(&form) {
-                        self.target_stems.insert(form.to_string());
-                    }
-                }
-            }
+            self.remember_target();
         }
         self.tokenize(doc.text, spans, "", &mut emit);
-        if !self.target_stems.is_empty() {
+        if !self.target_forms.is_empty() {
             self.mask_target_words();
         }
         self.emit_ngrams("", &mut emit);
@@ -327,70 +479,137 @@ impl<'c> Analyzer<'c> {
         }
     }
 
+    /// Pushes the column of every feature occurrence in `doc` that is in the vocabulary onto
+    /// `out`: the same columns, as a multiset, as looking up each string of
+    /// [`Analyzer::analyze`] in the vocabulary, without building the strings.
+    ///
+    /// Only for an analyzer made with [`Analyzer::with_columns`].
+    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut Vec<u32>) {
+        let columns = self
+            .columns
+            .expect("analyze_columns needs an analyzer made with_columns");
+        self.start_document();
+        let (spans, target) = self.inputs(doc);
+        if let Some(target) = target {
+            if self.config.target_features {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut |f| {
+                    out.extend(columns.chars(f));
+                });
+                self.emit_ngram_columns(Space::Target, columns, out);
+            } else {
+                self.tokenize(target, &[], TARGET_PREFIX, &mut |_| {});
+            }
+            self.remember_target();
+        }
+        self.tokenize(doc.text, spans, "", &mut |f| out.extend(columns.chars(f)));
+        if !self.target_forms.is_empty() {
+            self.mask_target_words();
+        }
+        self.emit_ngram_columns(Space::Text, columns, out);
+        if self.config.actor_clause && !spans.is_empty() {
+            self.find_actor_segments();
+            for token in &self.tokens {
+                if self.in_actor_clause(token) {
+                    out.extend(columns.unigram(Space::ActorClause, token.id));
+                }
+            }
+        }
+    }
+
+    /// The actor spans and target of `doc` that the configuration uses.
+    fn inputs<'d>(&self, doc: &Document<'d>) -> (&'d [Range<usize>], Option<&'d str>) {
+        let spans = if self.config.mask_actor {
+            doc.actor_spans
+        } else {
+            &[]
+        };
+        (spans, doc.target.filter(|_| self.config.use_target))
+    }
+
+    /// Keeps the just-tokenised target's content forms for [`Analyzer::mask_target_words`].
+    fn remember_target(&mut self) {
+        if !self.config.mask_target {
+            return;
+        }
+        for token in &self.tokens {
+            let entry = &mut self.forms.entries[token.form as usize];
+            if entry.maskable && !entry.in_target {
+                entry.in_target = true;
+                self.target_forms.push(token.form);
+            }
+        }
+    }
+
+    /// Records the segments that hold the actor placeholder.
+    fn find_actor_segments(&mut self) {
+        self.actor_segments.clear();
+        for token in &self.tokens {
+            if token.kind == TokenKind::Actor {
+                self.actor_segments.push(token.segment);
+            }
+        }
+        self.actor_segments.dedup();
+    }
+
+    /// Whether `token` is a word in a segment of the actor's.
+    #[inline]
+    fn in_actor_clause(&self, token: &Token) -> bool {
+        token.kind == TokenKind::Word && self.actor_segments.contains(&token.segment)
+    }
+
     /// Emits `a:`-prefixed unigrams for the words of every clause holding the placeholder.
     fn emit_actor_clause(&mut self, emit: &mut impl FnMut(&str)) {
-        let mut segments: Vec<u32> = self
-            .tokens
-            .iter()
-            .filter(|t| &self.arena[t.form.clone()] == ACTOR_PLACEHOLDER)
-            .map(|t| t.segment)
-            .collect();
-        segments.dedup();
+        self.find_actor_segments();
         for token in &self.tokens {
-            if token.kind != TokenKind::Word || !segments.contains(&token.segment) {
-                continue;
-            }
-            let form = &self.arena[token.form.clone()];
-            if form == ACTOR_PLACEHOLDER {
+            if !self.in_actor_clause(token) {
                 continue;
             }
             self.buf.clear();
             self.buf.push_str(ACTOR_CLAUSE_PREFIX);
-            self.buf.push_str(form);
+            self.forms.push_feature_form(token, &mut self.buf);
             emit(&self.buf);
         }
     }
 
-    /// Replaces text tokens whose stem occurs in the target with the placeholder, keeping a
+    /// Replaces text words whose form occurs in the target with the placeholder, keeping a
     /// negation prefix and collapsing runs into one placeholder.
     fn mask_target_words(&mut self) {
-        let tokens = std::mem::take(&mut self.tokens);
-        let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut kept = 0;
         let mut previous_masked = false;
-        for token in tokens {
-            let form = &self.arena[token.form.clone()];
-            let (negated, stem) = match form.strip_prefix(NEGATION_PREFIX) {
-                Some(stem) => (true, stem),
-                None => (false, form),
-            };
-            if token.kind == TokenKind::Word && self.target_stems.contains(stem) {
-                if previous_masked && kept.last().is_some_and(|t| t.segment == token.segment) {
+        for i in 0..self.tokens.len() {
+            let token = self.tokens[i];
+            let in_target =
+                token.kind == TokenKind::Word && self.forms.entries[token.form as usize].in_target;
+            if in_target {
+                if previous_masked && kept > 0 && self.tokens[kept - 1].segment == token.segment {
                     continue;
                 }
-                let start = self.arena.len();
-                if negated {
-                    self.arena.push_str(NEGATION_PREFIX);
-                }
-                self.arena.push_str(TARGET_PLACEHOLDER);
-                kept.push(Token {
-                    form: start..self.arena.len(),
+                self.tokens[kept] = Token {
+                    form: TARGET,
+                    id: self.forms.column_id(TARGET, token.negated),
                     ..token
-                });
+                };
                 previous_masked = true;
             } else {
                 previous_masked = false;
-                kept.push(token);
+                self.tokens[kept] = token;
             }
+            kept += 1;
         }
-        self.tokens = kept;
+        self.tokens.truncate(kept);
     }
 
     /// The stems of `text`'s words in order, as the model sees them (for explanations and tests).
     pub fn tokens(&mut self, text: &str) -> Vec<String> {
+        self.start_document();
         self.tokenize(text, &[], "", &mut |_| {});
         self.tokens
             .iter()
-            .map(|t| self.arena[t.form.clone()].to_string())
+            .map(|t| {
+                let mut form = String::new();
+                self.forms.push_feature_form(t, &mut form);
+                form
+            })
             .collect()
     }
 
@@ -401,33 +620,43 @@ impl<'c> Analyzer<'c> {
         prefix: &str,
         emit: &mut impl FnMut(&str),
     ) {
-        self.arena.clear();
         self.tokens.clear();
         let mut segment = 0u32;
         let mut negated = false;
         let mut last_was_actor = false;
         let bytes = text.as_bytes();
         let mut pos = 0;
-        let mut mask_iter = masked.iter().peekable();
+        let mut masks = masked.iter();
+        let mut mask = masks.next();
+        // Before `watch`, `pos` is neither inside nor past the current mask.
+        let watch_of = |m: Option<&Range<usize>>| m.map_or(usize::MAX, |m| m.start.min(m.end));
+        let mut watch = watch_of(mask);
         while pos < text.len() {
-            while mask_iter.peek().is_some_and(|m| m.end <= pos) {
-                mask_iter.next();
-            }
-            if let Some(m) = mask_iter.peek()
-                && m.start <= pos
-                && pos < m.end
-            {
-                if !last_was_actor {
-                    self.push_token(ACTOR_PLACEHOLDER, false, TokenKind::Word, segment);
-                    last_was_actor = true;
+            if pos >= watch {
+                while mask.is_some_and(|m| m.end <= pos) {
+                    mask = masks.next();
                 }
-                pos = m.end.min(text.len());
-                while !text.is_char_boundary(pos) {
-                    pos += 1;
+                watch = watch_of(mask);
+                if let Some(m) = mask
+                    && m.start <= pos
+                    && pos < m.end
+                {
+                    if !last_was_actor {
+                        self.push_token(ACTOR, false, TokenKind::Actor, segment);
+                        last_was_actor = true;
+                    }
+                    pos = m.end.min(text.len());
+                    while !text.is_char_boundary(pos) {
+                        pos += 1;
+                    }
+                    continue;
                 }
-                continue;
             }
             let c = match bytes[pos] {
+                b' ' => {
+                    pos += 1;
+                    continue;
+                }
                 b if b.is_ascii() => char::from(b),
                 _ => match text[pos..].chars().next() {
                     Some(c) => c,
@@ -445,7 +674,7 @@ impl<'c> Analyzer<'c> {
             pos += c.len_utf8();
             match c {
                 '?' | '!' => {
-                    let mark = if c == '?' { "?" } else { "!" };
+                    let mark = if c == '?' { QUESTION } else { EXCLAMATION };
                     self.push_token(mark, false, TokenKind::Mark, segment);
                     segment += 1;
                     negated = false;
@@ -457,7 +686,7 @@ impl<'c> Analyzer<'c> {
                     last_was_actor = false;
                 }
                 '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => {
-                    self.push_token("\"", false, TokenKind::Mark, segment);
+                    self.push_token(QUOTE, false, TokenKind::Mark, segment);
                 }
                 '-' if bytes.get(pos).is_some_and(|b| b.is_ascii_whitespace())
                     && pos >= 2
@@ -481,24 +710,55 @@ impl<'c> Analyzer<'c> {
         prefix: &str,
         emit: &mut impl FnMut(&str),
     ) -> bool {
-        self.lower.clear();
+        let analysed = match self.words.get(word) {
+            Some(&analysed) => analysed,
+            None => self.analyse_word(word),
+        };
+        if self.config.char_ngrams.is_some() {
+            let lower = self.forms.text(analysed.lower);
+            emit_char_ngrams(self.config, lower, prefix, &mut self.buf, emit);
+        }
+        if analysed.form != NO_WORD_FORM {
+            let negate = negated && !analysed.is_cue && self.config.negation;
+            self.push_token(analysed.form, negate, TokenKind::Word, segment);
+        }
+        if analysed.is_cue && self.config.negation {
+            negated = true;
+        }
+        if analysed.clitic {
+            self.push_token(NOT, false, TokenKind::Word, segment);
+            if self.config.negation {
+                negated = true;
+            }
+        }
+        negated
+    }
+
+    /// Works out what `word` contributes (lowercase, clitics, number, stem) and caches it.
+    fn analyse_word(&mut self, word: &str) -> Word {
+        let mut lower = String::with_capacity(word.len());
         if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
         } else {
             for c in word.chars() {
                 if c == '\u{2019}' {
-                    self.lower.push('\'');
+                    lower.push('\'');
                 } else {
-                    self.lower.extend(c.to_lowercase());
+                    lower.extend(c.to_lowercase());
                 }
             }
         }
-        let mut lower = std::mem::take(&mut self.lower);
-        if self.config.char_ngrams.is_some() {
-            self.emit_char_ngrams(&lower, prefix, emit);
-        }
-        let mut negation_clitic = false;
+        let mut analysed = Word {
+            lower: if self.config.char_ngrams.is_some() {
+                self.forms.intern(&lower)
+            } else {
+                NO_WORD_FORM
+            },
+            form: NO_WORD_FORM,
+            is_cue: false,
+            clitic: false,
+        };
         if let Some(base) = lower.strip_suffix("n't") {
             let base = match base {
                 "ca" => "can",
@@ -507,98 +767,41 @@ impl<'c> Analyzer<'c> {
                 other => other,
             };
             lower = base.to_string();
-            negation_clitic = true;
+            analysed.clitic = true;
         } else if let Some(apostrophe) = lower.find('\'') {
             // Possessives and contractions: "minister's" → "minister", "they're" → "they".
             lower.truncate(apostrophe);
         }
         if lower == "cannot" {
             lower.truncate(3);
-            negation_clitic = true;
+            analysed.clitic = true;
         }
         if !lower.is_empty() {
-            let is_cue = NEGATION_CUES.contains(&lower.as_str());
-            if lower
+            analysed.is_cue = NEGATION_CUES.contains(&lower.as_str());
+            analysed.form = if lower
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
-                self.push_token("#num", negated, TokenKind::Word, segment);
+                NUMBER
             } else if lower.contains('.') {
-                self.push_token(&lower.clone(), negated, TokenKind::Word, segment);
+                self.forms.intern(&lower)
             } else {
-                self.push_stem(&lower, negated && !is_cue, segment);
-            }
-            if is_cue && self.config.negation {
-                negated = true;
-            }
+                let stem = self.stemmer.stem(&lower);
+                self.forms.intern(&stem)
+            };
         }
-        if negation_clitic {
-            self.push_token("not", false, TokenKind::Word, segment);
-            if self.config.negation {
-                negated = true;
-            }
-        }
-        self.lower = lower;
-        negated
+        self.words.insert(word.into(), analysed);
+        analysed
     }
 
-    /// Pushes the stem of `lower` as a word token, through the stem cache.
-    fn push_stem(&mut self, lower: &str, negated: bool, segment: u32) {
-        let start = self.arena.len();
-        if negated && self.config.negation {
-            self.arena.push_str(NEGATION_PREFIX);
-        }
-        match self.stems.get(lower) {
-            Some(stem) => self.arena.push_str(stem),
-            None => {
-                let stem: Box<str> = self.stemmer.stem(lower).into();
-                self.arena.push_str(&stem);
-                // News vocabulary is Zipfian: a bounded cache keeps the common words hot.
-                if self.stems.len() < 200_000 {
-                    self.stems.insert(lower.to_string(), stem);
-                }
-            }
-        }
+    fn push_token(&mut self, form: u32, negated: bool, kind: TokenKind, segment: u32) {
         self.tokens.push(Token {
-            form: start..self.arena.len(),
-            kind: TokenKind::Word,
-            segment,
-        });
-    }
-
-    fn push_token(&mut self, form: &str, negated: bool, kind: TokenKind, segment: u32) {
-        let start = self.arena.len();
-        if negated && self.config.negation {
-            self.arena.push_str(NEGATION_PREFIX);
-        }
-        self.arena.push_str(form);
-        self.tokens.push(Token {
-            form: start..self.arena.len(),
             kind,
+            negated,
             segment,
+            form,
+            id: self.forms.column_id(form, negated),
         });
-    }
-
-    fn emit_char_ngrams(&mut self, lower: &str, prefix: &str, emit: &mut impl FnMut(&str)) {
-        let Some((lo, hi)) = self.config.char_ngrams else {
-            return;
-        };
-        let padded: Vec<char> = std::iter::once(' ')
-            .chain(lower.chars())
-            .chain(std::iter::once(' '))
-            .collect();
-        for n in lo..=hi {
-            if n > padded.len() {
-                break;
-            }
-            for window in padded.windows(n) {
-                self.buf.clear();
-                self.buf.push_str(prefix);
-                self.buf.push_str(CHAR_PREFIX);
-                self.buf.extend(window.iter());
-                emit(&self.buf);
-            }
-        }
     }
 
     fn emit_ngrams(&mut self, prefix: &str, emit: &mut impl FnMut(&str)) {
@@ -608,7 +811,7 @@ impl<'c> Analyzer<'c> {
                 if lo == 1 {
                     self.buf.clear();
                     self.buf.push_str(prefix);
-                    self.buf.push_str(&self.arena[token.form.clone()]);
+                    self.forms.push_feature_form(token, &mut self.buf);
                     emit(&self.buf);
                 }
                 continue;
@@ -626,7 +829,7 @@ impl<'c> Analyzer<'c> {
                 if n > 0 {
                     self.buf.push(' ');
                 }
-                self.buf.push_str(&self.arena[next.form.clone()]);
+                self.forms.push_feature_form(next, &mut self.buf);
                 n += 1;
                 if n >= lo {
                     emit(&self.buf);
@@ -634,7 +837,83 @@ impl<'c> Analyzer<'c> {
             }
         }
     }
+
+    /// [`Analyzer::emit_ngrams`] as columns: the n-grams starting at each token, by form ids,
+    /// stopping at the first form that is in no feature (every longer n-gram holds it too).
+    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut Vec<u32>) {
+        let (lo, hi) = self.config.word_ngrams;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Mark {
+                if lo == 1 {
+                    out.extend(columns.unigram(space, token.id));
+                }
+                continue;
+            }
+            let mut key = NgramKey::default();
+            let mut n = 0;
+            for next in &self.tokens[i..] {
+                if next.segment != token.segment || n == hi {
+                    break;
+                }
+                if next.kind == TokenKind::Mark {
+                    continue;
+                }
+                if next.id == NO_FORM {
+                    break;
+                }
+                n += 1;
+                key = key.push(next.id);
+                if n == 1 {
+                    if lo == 1 {
+                        out.extend(columns.unigram(space, next.id));
+                    }
+                } else if n >= lo {
+                    out.extend(columns.ngram(space, key));
+                }
+            }
+        }
+    }
 }
+
+/// Emits the character n-grams of `lower` padded with one space each side.
+fn emit_char_ngrams(
+    config: &FeatureConfig,
+    lower: &str,
+    prefix: &str,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let Some((lo, hi)) = config.char_ngrams else {
+        return;
+    };
+    let padded: Vec<char> = std::iter::once(' ')
+        .chain(lower.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    for n in lo..=hi {
+        if n > padded.len() {
+            break;
+        }
+        for window in padded.windows(n) {
+            buf.clear();
+            buf.push_str(prefix);
+            buf.push_str(CHAR_PREFIX);
+            buf.extend(window.iter());
+            emit(buf);
+        }
+    }
+}
+
+/// ASCII letters and digits, by byte (a table lookup is the cheapest test in the word loop).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
 /// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
@@ -644,6 +923,17 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut pos = start;
     let mut has_period = false;
     while pos < bytes.len() {
+        let run = bytes[pos..]
+            .iter()
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(bytes.len() - pos);
+        if run > 0 {
+            pos += run;
+            end = pos;
+            if pos == bytes.len() {
+                break;
+            }
+        }
         let b = bytes[pos];
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
@@ -653,7 +943,7 @@ fn word_end(text: &str, start: usize) -> usize {
                 None => break,
             }
         };
-        if c.is_alphanumeric() {
+        if !b.is_ascii() && c.is_alphanumeric() {
             pos += len;
             end = pos;
             continue;
@@ -684,7 +974,7 @@ pub struct Vectorizer {
     config: FeatureConfig,
     vocabulary: Vec<String>,
     idf: Vec<f64>,
-    index: HashMap<String, u32>,
+    columns: ColumnIndex,
 }
 
 impl Vectorizer {
@@ -768,16 +1058,18 @@ impl Vectorizer {
                 vocabulary[bad], idf[bad]
             )));
         }
-        let index = vocabulary
-            .iter()
-            .enumerate()
-            .map(|(i, feature)| (feature.clone(), i as u32))
-            .collect();
+        if vocabulary.len() > MAX_VOCABULARY {
+            return Err(Error::Config(format!(
+                "vocabulary has {} entries; at most {MAX_VOCABULARY} are supported",
+                vocabulary.len()
+            )));
+        }
+        let columns = ColumnIndex::new(&vocabulary);
         Ok(Vectorizer {
             config,
             vocabulary,
             idf,
-            index,
+            columns,
         })
     }
 
@@ -808,14 +1100,16 @@ impl Vectorizer {
 
     /// The column of `feature`, if it is in the vocabulary.
     pub fn column(&self, feature: &str) -> Option<usize> {
-        self.index.get(feature).map(|&i| i as usize)
+        self.vocabulary
+            .binary_search_by(|f| f.as_str().cmp(feature))
+            .ok()
     }
 
     /// A reusable transformer for one thread.
     pub fn featurizer(&self) -> Featurizer<'_> {
         Featurizer {
             vectorizer: self,
-            analyzer: Analyzer::new(&self.config),
+            analyzer: Analyzer::with_columns(&self.config, &self.columns),
             counts: Vec::new(),
         }
     }
@@ -851,20 +1145,26 @@ pub struct Featurizer<'v> {
 impl Featurizer<'_> {
     /// The TF-IDF vector of `doc`; features outside the vocabulary are dropped.
     pub fn transform(&mut self, doc: &Document<'_>) -> SparseVector {
-        let index = &self.vectorizer.index;
-        let counts = &mut self.counts;
-        counts.clear();
-        self.analyzer.analyze(doc, |feature| {
-            if let Some(&column) = index.get(feature) {
-                counts.push(column);
-            }
-        });
+        let mut row = SparseVector::default();
+        self.transform_into(doc, &mut row);
+        row
+    }
+
+    /// [`Featurizer::transform`] into `row`, reusing its buffers.
+    pub fn transform_into(&mut self, doc: &Document<'_>, row: &mut SparseVector) {
+        self.counts.clear();
+        self.analyzer.analyze_columns(doc, &mut self.counts);
+        self.vectorizer.weigh(&mut self.counts, row);
+    }
+}
+
+impl Vectorizer {
+    /// Turns the columns of a document's feature occurrences into its L2-normalised TF-IDF
+    /// row (sorts `counts`).
+    fn weigh(&self, counts: &mut [u32], row: &mut SparseVector) {
         counts.sort_unstable();
-        let mut row = SparseVector {
-            indices: Vec::with_capacity(counts.len()),
-            values: Vec::with_capacity(counts.len()),
-        };
-        let sublinear = self.vectorizer.config.sublinear_tf;
+        row.indices.clear();
+        row.values.clear();
         let mut i = 0;
         while i < counts.len() {
             let column = counts[i];
@@ -873,19 +1173,18 @@ impl Featurizer<'_> {
                 tf += 1;
                 i += 1;
             }
-            let tf = if sublinear && tf > 1 {
+            let tf = if self.config.sublinear_tf && tf > 1 {
                 1.0 + f64::from(tf).ln()
             } else {
                 f64::from(tf)
             };
             row.indices.push(column);
-            row.values.push(tf * self.vectorizer.idf[column as usize]);
+            row.values.push(tf * self.idf[column as usize]);
         }
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
             row.values.iter_mut().for_each(|v| *v /= norm);
         }
-        row
     }
 }
 
@@ -1218,5 +1517,178 @@ mod tests {
             },
             |_| {},
         );
+    }
+
+    /// The word search before its first-byte shortcut.
+    fn find_word_reference(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        let mut found = Vec::new();
+        if n.is_empty() || n.len() > h.len() {
+            return found;
+        }
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut i = 0;
+        while i + n.len() <= h.len() {
+            if h[i..i + n.len()].eq_ignore_ascii_case(n)
+                && haystack.is_char_boundary(i)
+                && haystack.is_char_boundary(i + n.len())
+                && (i == 0 || !is_word_byte(h[i - 1]))
+                && (i + n.len() == h.len() || !is_word_byte(h[i + n.len()]))
+            {
+                found.push(i..i + n.len());
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn word_search_matches_the_reference_on_the_corpus() {
+        let corpus = corpus();
+        let mut hits = 0;
+        for (text, _, target) in &corpus {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let mut needles: Vec<&str> = words.iter().step_by(3).copied().collect();
+            needles.extend(target.as_deref());
+            needles.extend(["é", "É", "the", "THE", "a", "s", "'s"]);
+            for needle in needles {
+                let mut got = Vec::new();
+                find_word_ascii_ci(text, needle, |r| got.push(r));
+                assert_eq!(
+                    got,
+                    find_word_reference(text, needle),
+                    "{needle:?} in {text:?}"
+                );
+                hits += got.len();
+            }
+        }
+        assert!(hits > 10_000, "{hits}");
+    }
+
+    /// The straightforward featurizer: every feature string of [`Analyzer::analyze`] looked
+    /// up in the sorted vocabulary.
+    fn reference_row(
+        v: &Vectorizer,
+        analyzer: &mut Analyzer<'_>,
+        doc: &Document<'_>,
+    ) -> SparseVector {
+        let mut counts = Vec::new();
+        analyzer.analyze(doc, |f| counts.extend(v.column(f).map(|c| c as u32)));
+        let mut row = SparseVector::default();
+        v.weigh(&mut counts, &mut row);
+        row
+    }
+
+    /// Every corpus sentence, with its actor spans and target, plus awkward hand-made ones.
+    fn corpus() -> Vec<(String, Vec<Range<usize>>, Option<String>)> {
+        use crate::dataset::{Dataset, DatasetConfig};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/corpus");
+        let config = DatasetConfig {
+            target_col: Some("target".into()),
+            ..DatasetConfig::default()
+        };
+        let data = Dataset::read(&[dir], &config).unwrap();
+        let mut docs: Vec<_> = data
+            .examples
+            .iter()
+            .map(|e| (e.text.clone(), e.actor_spans(), e.target.clone()))
+            .collect();
+        assert!(docs.len() > 4000, "{}", docs.len());
+        for text in [
+            "They can't, won't and cannot accept it; 3.5% of U.S. voters said \"no\" — never!",
+            "Kallas's aide said Kallas’s plan wasn’t bad? ÉLYSÉE n't 'n’t İ ﬃ 1,000,000",
+            "not not not no never accept accept accept the the plan plan",
+        ] {
+            docs.push((
+                text.to_string(),
+                vec![0..6, 30..34],
+                Some("the plan they accept".into()),
+            ));
+        }
+        docs
+    }
+
+    /// The column lookup by form ids gives bit-identical rows to looking up every feature
+    /// string, for the bundled model and for vocabularies fitted under other configurations,
+    /// on sentences inside and outside the fitted half, with a cold and a warm word cache.
+    #[test]
+    fn column_lookup_matches_string_lookup_on_the_corpus() {
+        let corpus = corpus();
+        let docs: Vec<Document> = corpus
+            .iter()
+            .map(|(text, spans, target)| Document {
+                text,
+                actor_spans: spans,
+                target: target.as_deref(),
+            })
+            .collect();
+        let half: Vec<Document> = docs.iter().step_by(2).copied().collect();
+        let mut vectorizers = vec![crate::model::Model::bundled().unwrap().vectorizer().clone()];
+        let configs = [
+            FeatureConfig::default(),
+            FeatureConfig {
+                mask_target: true,
+                target_features: false,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                word_ngrams: (1, 3),
+                char_ngrams: Some((2, 4)),
+                mask_target: true,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                word_ngrams: (2, 4),
+                negation: false,
+                sublinear_tf: false,
+                actor_clause: false,
+                min_df: 1,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                mask_actor: false,
+                use_target: false,
+                max_features: 3000,
+                ..FeatureConfig::default()
+            },
+        ];
+        for config in &configs {
+            vectorizers.push(Vectorizer::fit(config, &half).unwrap());
+        }
+        for (i, v) in vectorizers.iter().enumerate() {
+            let mut featurizer = v.featurizer();
+            if i == 1 {
+                // A cache that empties every few documents changes nothing either.
+                featurizer.analyzer.word_cache_limit = 50;
+            }
+            let mut reference = Analyzer::new(v.config());
+            let mut nonzero = 0;
+            for round in 0..2 {
+                for doc in &docs {
+                    let fast = featurizer.transform(doc);
+                    let slow = reference_row(v, &mut reference, doc);
+                    assert_eq!(
+                        fast.indices,
+                        slow.indices,
+                        "{:?} round {round}: {doc:?}",
+                        v.config()
+                    );
+                    let same_bits = fast
+                        .values
+                        .iter()
+                        .zip(&slow.values)
+                        .all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(same_bits, "{:?}: {doc:?}", v.config());
+                    nonzero += fast.nnz();
+                }
+            }
+            assert!(
+                nonzero > 10 * docs.len(),
+                "{:?}: only {nonzero} entries",
+                v.config()
+            );
+        }
     }
 }
