@@ -230,14 +230,37 @@ mod library {
             String::from_utf8(std::fs::read(&path).unwrap()).unwrap()
         );
         let training = model.training();
-        assert_eq!(training.data_files.len(), 20, "the 20 training topics");
-        assert!(
-            training
-                .data_files
-                .iter()
-                .all(|f| !f.name.starts_with("armenia")),
-            "held-out topics stay out"
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let held_out: Vec<String> = std::fs::read_to_string(root.join("datasets/test-topics.txt"))
+            .unwrap()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|t| format!("{t}.csv"))
+            .collect();
+        let mut expected: Vec<String> = std::fs::read_dir(root.join("datasets/corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".csv") && !held_out.contains(name))
+            .collect();
+        expected.sort();
+        let mut trained: Vec<String> = training
+            .data_files
+            .iter()
+            .map(|f| {
+                Path::new(&f.name)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        trained.sort();
+        assert_eq!(
+            trained, expected,
+            "trained on exactly the non-held-out topics"
         );
+        assert_eq!(held_out.len(), 4);
         assert!(training.fit.converged);
         let spans = stance::features::actor_spans(
             "Ana Ruiz said she would never accept the plan.",
