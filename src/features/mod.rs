@@ -396,6 +396,75 @@ impl<'c> Forms<'c> {
     }
 }
 
+/// Surface word → [`Word`]. Most words fit in 16 bytes and are keyed by those bytes as one
+/// integer, which hashes and compares in a few instructions; longer words by their string.
+#[derive(Default)]
+struct WordCache {
+    short: HashMap<u128, Word>,
+    long: HashMap<Box<str>, Word>,
+}
+
+impl WordCache {
+    #[inline]
+    fn get(&self, word: &str) -> Option<Word> {
+        match short_word_key(word.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, analysed: Word) {
+        match short_word_key(word.as_bytes()) {
+            Some(key) => self.short.insert(key, analysed),
+            None => self.long.insert(word.into(), analysed),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
+/// The bytes of a word of 1 to 16 bytes as a little-endian integer, zero-padded (`None` for
+/// other lengths). A word never holds a zero byte, so different words get different keys.
+///
+/// Reads the bytes with (overlapping) loads of 1, 4 or 8 bytes rather than byte by byte.
+#[inline]
+fn short_word_key(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let (lo, hi) = match n {
+        1..=3 => {
+            let at = |i: usize| u64::from(b[i]) << (8 * i);
+            (at(0) | at(n / 2) | at(n - 1), 0)
+        }
+        4..=8 => {
+            let (first, last) = (first_chunk::<4>(b), first_chunk::<4>(&b[n - 4..]));
+            let (first, last) = (u32::from_le_bytes(first), u32::from_le_bytes(last));
+            (u64::from(first) | u64::from(last) << (8 * (n - 4)), 0)
+        }
+        9..=16 => {
+            let (first, last) = (first_chunk::<8>(b), first_chunk::<8>(&b[n - 8..]));
+            (
+                u64::from_le_bytes(first),
+                u64::from_le_bytes(last) >> (8 * (16 - n)),
+            )
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The first `N` bytes of `b`, which holds at least `N`.
+#[inline(always)]
+fn first_chunk<const N: usize>(b: &[u8]) -> [u8; N] {
+    *b.first_chunk::<N>().expect("the caller checked the length")
+}
+
 /// Turns documents into feature strings; holds the stemmer and a cache of analysed words.
 ///
 /// Create one per thread: it is cheap, and its word cache makes repeated words fast.
@@ -405,7 +474,7 @@ pub struct Analyzer<'c> {
     columns: Option<&'c ColumnIndex>,
     stemmer: Stemmer,
     /// Surface word (as written) → what it contributes.
-    words: HashMap<Box<str>, Word>,
+    words: WordCache,
     /// The number of cached words that empties the cache at the next document.
     word_cache_limit: usize,
     forms: Forms<'c>,
@@ -433,7 +502,7 @@ impl<'c> Analyzer<'c> {
             config,
             columns,
             stemmer: Stemmer::create(config.language),
-            words: HashMap::default(),
+            words: WordCache::default(),
             word_cache_limit: WORD_CACHE_LIMIT,
             forms: Forms::new(columns),
             tokens: Vec::new(),
@@ -711,7 +780,7 @@ impl<'c> Analyzer<'c> {
         emit: &mut impl FnMut(&str),
     ) -> bool {
         let analysed = match self.words.get(word) {
-            Some(&analysed) => analysed,
+            Some(analysed) => analysed,
             None => self.analyse_word(word),
         };
         if self.config.char_ngrams.is_some() {
@@ -790,7 +859,7 @@ impl<'c> Analyzer<'c> {
                 self.forms.intern(&stem)
             };
         }
-        self.words.insert(word.into(), analysed);
+        self.words.insert(word, analysed);
         analysed
     }
 
@@ -1191,6 +1260,24 @@ impl Vectorizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_word_keys_are_the_zero_padded_bytes() {
+        let text = "abcdefghijklmnopqrstu \u{e9}t\u{e9} Zelenskyy's";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let (Some(word), true) = (text.get(start..end), end - start <= 17) else {
+                    continue;
+                };
+                let mut padded = [0u8; 16];
+                let expected = (1..=16).contains(&word.len()).then(|| {
+                    padded[..word.len()].copy_from_slice(word.as_bytes());
+                    u128::from_le_bytes(padded)
+                });
+                assert_eq!(short_word_key(word.as_bytes()), expected, "{word:?}");
+            }
+        }
+    }
 
     fn features(config: &FeatureConfig, doc: &Document<'_>) -> Vec<String> {
         let mut analyzer = Analyzer::new(config);
