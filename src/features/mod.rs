@@ -1179,7 +1179,8 @@ impl Vectorizer {
         Featurizer {
             vectorizer: self,
             analyzer: Analyzer::with_columns(&self.config, &self.columns),
-            counts: Vec::new(),
+            columns: Vec::new(),
+            counts: ColumnCounts::new(self.len()),
         }
     }
 
@@ -1204,11 +1205,73 @@ impl Vectorizer {
     }
 }
 
+/// A multiset of columns read back in increasing order without sorting it: a bitmap over the
+/// vocabulary, a summary bitmap of its non-zero words, and the few repeated columns aside.
+/// A document touches a few dozen of some ten thousand columns, so this costs a few
+/// instructions per occurrence where a sort costs a few per comparison.
+#[derive(Debug, Clone, Default)]
+struct ColumnCounts {
+    bits: Vec<u64>,
+    summary: Vec<u64>,
+    /// Occurrences of columns already in `bits`, in any order.
+    repeats: Vec<u32>,
+}
+
+impl ColumnCounts {
+    /// An empty multiset of columns below `columns`.
+    fn new(columns: usize) -> ColumnCounts {
+        let words = columns.div_ceil(64);
+        ColumnCounts {
+            bits: vec![0; words],
+            summary: vec![0; words.div_ceil(64)],
+            repeats: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn insert(&mut self, column: u32) {
+        let (word, bit) = ((column / 64) as usize, 1u64 << (column % 64));
+        if self.bits[word] & bit != 0 {
+            self.repeats.push(column);
+        } else {
+            self.bits[word] |= bit;
+            self.summary[word / 64] |= 1u64 << (word % 64);
+        }
+    }
+
+    /// Calls `visit(column, count)` for each distinct column in increasing order, leaving
+    /// the multiset empty.
+    fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
+        self.repeats.sort_unstable();
+        let mut repeats = self.repeats.iter().peekable();
+        for (s, summary) in self.summary.iter_mut().enumerate() {
+            let mut words = std::mem::take(summary);
+            while words != 0 {
+                let word = s * 64 + words.trailing_zeros() as usize;
+                words &= words - 1;
+                let mut bits = std::mem::take(&mut self.bits[word]);
+                while bits != 0 {
+                    let column = (word * 64) as u32 + bits.trailing_zeros();
+                    bits &= bits - 1;
+                    let mut count = 1;
+                    while repeats.next_if_eq(&&column).is_some() {
+                        count += 1;
+                    }
+                    visit(column, count);
+                }
+            }
+        }
+        self.repeats.clear();
+    }
+}
+
 /// Transforms documents into L2-normalised TF-IDF rows with a fitted [`Vectorizer`].
 pub struct Featurizer<'v> {
     vectorizer: &'v Vectorizer,
     analyzer: Analyzer<'v>,
-    counts: Vec<u32>,
+    /// The columns of the current document's feature occurrences, as found.
+    columns: Vec<u32>,
+    counts: ColumnCounts,
 }
 
 impl Featurizer<'_> {
@@ -1221,27 +1284,22 @@ impl Featurizer<'_> {
 
     /// [`Featurizer::transform`] into `row`, reusing its buffers.
     pub fn transform_into(&mut self, doc: &Document<'_>, row: &mut SparseVector) {
-        self.counts.clear();
-        self.analyzer.analyze_columns(doc, &mut self.counts);
+        self.columns.clear();
+        self.analyzer.analyze_columns(doc, &mut self.columns);
+        for &column in &self.columns {
+            self.counts.insert(column);
+        }
         self.vectorizer.weigh(&mut self.counts, row);
     }
 }
 
 impl Vectorizer {
     /// Turns the columns of a document's feature occurrences into its L2-normalised TF-IDF
-    /// row (sorts `counts`).
-    fn weigh(&self, counts: &mut [u32], row: &mut SparseVector) {
-        counts.sort_unstable();
+    /// row, in increasing column order (empties `counts`).
+    fn weigh(&self, counts: &mut ColumnCounts, row: &mut SparseVector) {
         row.indices.clear();
         row.values.clear();
-        let mut i = 0;
-        while i < counts.len() {
-            let column = counts[i];
-            let mut tf = 0u32;
-            while i < counts.len() && counts[i] == column {
-                tf += 1;
-                i += 1;
-            }
+        counts.drain(|column, tf| {
             let tf = if self.config.sublinear_tf && tf > 1 {
                 1.0 + f64::from(tf).ln()
             } else {
@@ -1249,7 +1307,7 @@ impl Vectorizer {
             };
             row.indices.push(column);
             row.values.push(tf * self.idf[column as usize]);
-        }
+        });
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
             row.values.iter_mut().for_each(|v| *v /= norm);
@@ -1663,9 +1721,43 @@ mod tests {
     ) -> SparseVector {
         let mut counts = Vec::new();
         analyzer.analyze(doc, |f| counts.extend(v.column(f).map(|c| c as u32)));
+        counts.sort_unstable();
         let mut row = SparseVector::default();
-        v.weigh(&mut counts, &mut row);
+        let mut i = 0;
+        while i < counts.len() {
+            let column = counts[i];
+            let mut tf = 0u32;
+            while i < counts.len() && counts[i] == column {
+                tf += 1;
+                i += 1;
+            }
+            let tf = if v.config.sublinear_tf && tf > 1 {
+                1.0 + f64::from(tf).ln()
+            } else {
+                f64::from(tf)
+            };
+            row.indices.push(column);
+            row.values.push(tf * v.idf[column as usize]);
+        }
+        let norm = row.values.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            row.values.iter_mut().for_each(|x| *x /= norm);
+        }
         row
+    }
+
+    #[test]
+    fn column_counts_read_back_sorted_with_repeats() {
+        let mut counts = ColumnCounts::new(200);
+        for round in 0..2 {
+            for column in [199, 3, 64, 3, 0, 130, 3, 199, 63] {
+                counts.insert(column);
+            }
+            let mut seen = Vec::new();
+            counts.drain(|column, count| seen.push((column, count)));
+            let expected = [(0, 1), (3, 3), (63, 1), (64, 1), (130, 1), (199, 2)];
+            assert_eq!(seen, expected, "round {round}");
+        }
     }
 
     /// Every corpus sentence, with its actor spans and target, plus awkward hand-made ones.
