@@ -161,15 +161,16 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    let person_like = name.len() == actor.len()
-        && (2..=4).contains(&name.split_whitespace().count())
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let surname = name
-        .split_whitespace()
-        .next_back()
-        .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
+    // One pass over the name's words (Unicode whitespace splitting is not cheap).
+    let (mut words, mut capitalised, mut last) = (0, true, None);
+    for word in name.split_whitespace() {
+        words += 1;
+        capitalised &= word.chars().next().is_some_and(char::is_uppercase);
+        last = Some(word);
+    }
+    let person_like = name.len() == actor.len() && (2..=4).contains(&words) && capitalised;
+    let surname =
+        last.filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
     let mut spans: Vec<Range<usize>> = Vec::new();
     for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
         let Some(pattern) = pattern else { continue };
@@ -220,13 +221,13 @@ fn find_word_ascii_ci(haystack: &str, needle: &str, mut found: impl FnMut(Range<
         return;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition that
-    // skips most positions in a tight loop before the real comparison.
+    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition, which
+    // memchr tests many bytes at a time to skip most positions before the real comparison.
     let first = n[0] | 0x20;
     let last_start = h.len() - n.len();
     let mut i = 0;
     while i <= last_start {
-        match h[i..=last_start].iter().position(|&b| b | 0x20 == first) {
+        match memchr::memchr2(first, first & !0x20, &h[i..=last_start]) {
             Some(skip) => i += skip,
             None => break,
         }
