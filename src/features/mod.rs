@@ -161,16 +161,22 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    // One pass over the name's words (Unicode whitespace splitting is not cheap).
+    // One pass over the name's words; an ASCII name holds no other whitespace, and splitting
+    // it at ASCII whitespace skips decoding characters.
     let (mut words, mut capitalised, mut last) = (0, true, None);
-    for word in name.split_whitespace() {
+    let split: &mut dyn Iterator<Item = &str> = if name.is_ascii() {
+        &mut name.split_ascii_whitespace()
+    } else {
+        &mut name.split_whitespace()
+    };
+    for word in split {
         words += 1;
         capitalised &= word.chars().next().is_some_and(char::is_uppercase);
         last = Some(word);
     }
     let person_like = name.len() == actor.len() && (2..=4).contains(&words) && capitalised;
-    let surname =
-        last.filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
+    let surname = last
+        .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
     let mut spans: Vec<Range<usize>> = Vec::new();
     for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
         let Some(pattern) = pattern else { continue };
