@@ -555,12 +555,12 @@ impl<'c> Analyzer<'c> {
         }
     }
 
-    /// Pushes the column of every feature occurrence in `doc` that is in the vocabulary onto
+    /// Adds the column of every feature occurrence in `doc` that is in the vocabulary to
     /// `out`: the same columns, as a multiset, as looking up each string of
     /// [`Analyzer::analyze`] in the vocabulary, without building the strings.
     ///
     /// Only for an analyzer made with [`Analyzer::with_columns`].
-    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut Vec<u32>) {
+    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut ColumnCounts) {
         let columns = self
             .columns
             .expect("analyze_columns needs an analyzer made with_columns");
@@ -569,7 +569,7 @@ impl<'c> Analyzer<'c> {
         if let Some(target) = target {
             if self.config.target_features {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut |f| {
-                    out.extend(columns.chars(f));
+                    out.insert_some(columns.chars(f));
                 });
                 self.emit_ngram_columns(Space::Target, columns, out);
             } else {
@@ -577,7 +577,9 @@ impl<'c> Analyzer<'c> {
             }
             self.remember_target();
         }
-        self.tokenize(doc.text, spans, "", &mut |f| out.extend(columns.chars(f)));
+        self.tokenize(doc.text, spans, "", &mut |f| {
+            out.insert_some(columns.chars(f))
+        });
         if !self.target_forms.is_empty() {
             self.mask_target_words();
         }
@@ -586,7 +588,7 @@ impl<'c> Analyzer<'c> {
             self.find_actor_segments();
             for token in &self.tokens {
                 if self.in_actor_clause(token) {
-                    out.extend(columns.unigram(Space::ActorClause, token.id));
+                    out.insert_some(columns.unigram(Space::ActorClause, token.id));
                 }
             }
         }
@@ -916,12 +918,12 @@ impl<'c> Analyzer<'c> {
 
     /// [`Analyzer::emit_ngrams`] as columns: the n-grams starting at each token, by form ids,
     /// stopping at the first form that is in no feature (every longer n-gram holds it too).
-    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut Vec<u32>) {
+    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut ColumnCounts) {
         let (lo, hi) = self.config.word_ngrams;
         for (i, token) in self.tokens.iter().enumerate() {
             if token.kind == TokenKind::Mark {
                 if lo == 1 {
-                    out.extend(columns.unigram(space, token.id));
+                    out.insert_some(columns.unigram(space, token.id));
                 }
                 continue;
             }
@@ -941,10 +943,10 @@ impl<'c> Analyzer<'c> {
                 key = key.push(next.id);
                 if n == 1 {
                     if lo == 1 {
-                        out.extend(columns.unigram(space, next.id));
+                        out.insert_some(columns.unigram(space, next.id));
                     }
                 } else if n >= lo {
-                    out.extend(columns.ngram(space, key));
+                    out.insert_some(columns.ngram(space, key));
                 }
             }
         }
@@ -1186,7 +1188,6 @@ impl Vectorizer {
         Featurizer {
             vectorizer: self,
             analyzer: Analyzer::with_columns(&self.config, &self.columns),
-            columns: Vec::new(),
             counts: ColumnCounts::new(self.len()),
         }
     }
@@ -1236,6 +1237,13 @@ impl ColumnCounts {
     }
 
     #[inline]
+    fn insert_some(&mut self, column: Option<u32>) {
+        if let Some(column) = column {
+            self.insert(column);
+        }
+    }
+
+    #[inline]
     fn insert(&mut self, column: u32) {
         let (word, bit) = ((column / 64) as usize, 1u64 << (column % 64));
         if self.bits[word] & bit != 0 {
@@ -1276,8 +1284,7 @@ impl ColumnCounts {
 pub struct Featurizer<'v> {
     vectorizer: &'v Vectorizer,
     analyzer: Analyzer<'v>,
-    /// The columns of the current document's feature occurrences, as found.
-    columns: Vec<u32>,
+    /// The columns of the current document's feature occurrences.
     counts: ColumnCounts,
 }
 
@@ -1291,11 +1298,7 @@ impl Featurizer<'_> {
 
     /// [`Featurizer::transform`] into `row`, reusing its buffers.
     pub fn transform_into(&mut self, doc: &Document<'_>, row: &mut SparseVector) {
-        self.columns.clear();
-        self.analyzer.analyze_columns(doc, &mut self.columns);
-        for &column in &self.columns {
-            self.counts.insert(column);
-        }
+        self.analyzer.analyze_columns(doc, &mut self.counts);
         self.vectorizer.weigh(&mut self.counts, row);
     }
 }
