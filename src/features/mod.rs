@@ -412,7 +412,7 @@ struct WordCache {
 }
 
 impl WordCache {
-    #[inline]
+    #[inline(always)]
     fn get(&self, word: &str) -> Option<Word> {
         match short_word_key(word.as_bytes()) {
             Some(key) => self.short.get(&key).copied(),
@@ -995,6 +995,7 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 
 /// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
 /// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
+#[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
