@@ -161,14 +161,21 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    let person_like = name.len() == actor.len()
-        && (2..=4).contains(&name.split_whitespace().count())
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let surname = name
-        .split_whitespace()
-        .next_back()
+    // One pass over the name's words; an ASCII name holds no other whitespace, and splitting
+    // it at ASCII whitespace skips decoding characters.
+    let (mut words, mut capitalised, mut last) = (0, true, None);
+    let split: &mut dyn Iterator<Item = &str> = if name.is_ascii() {
+        &mut name.split_ascii_whitespace()
+    } else {
+        &mut name.split_whitespace()
+    };
+    for word in split {
+        words += 1;
+        capitalised &= word.chars().next().is_some_and(char::is_uppercase);
+        last = Some(word);
+    }
+    let person_like = name.len() == actor.len() && (2..=4).contains(&words) && capitalised;
+    let surname = last
         .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
     let mut spans: Vec<Range<usize>> = Vec::new();
     for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
@@ -220,13 +227,13 @@ fn find_word_ascii_ci(haystack: &str, needle: &str, mut found: impl FnMut(Range<
         return;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition that
-    // skips most positions in a tight loop before the real comparison.
+    // Bytes equal up to ASCII case are equal with bit 5 set: a necessary condition, which
+    // memchr tests many bytes at a time to skip most positions before the real comparison.
     let first = n[0] | 0x20;
     let last_start = h.len() - n.len();
     let mut i = 0;
     while i <= last_start {
-        match h[i..=last_start].iter().position(|&b| b | 0x20 == first) {
+        match memchr::memchr2(first, first & !0x20, &h[i..=last_start]) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -396,6 +403,75 @@ impl<'c> Forms<'c> {
     }
 }
 
+/// Surface word → [`Word`]. Most words fit in 16 bytes and are keyed by those bytes as one
+/// integer, which hashes and compares in a few instructions; longer words by their string.
+#[derive(Default)]
+struct WordCache {
+    short: HashMap<u128, Word>,
+    long: HashMap<Box<str>, Word>,
+}
+
+impl WordCache {
+    #[inline(always)]
+    fn get(&self, word: &str) -> Option<Word> {
+        match short_word_key(word.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, analysed: Word) {
+        match short_word_key(word.as_bytes()) {
+            Some(key) => self.short.insert(key, analysed),
+            None => self.long.insert(word.into(), analysed),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
+/// The bytes of a word of 1 to 16 bytes as a little-endian integer, zero-padded (`None` for
+/// other lengths). A word never holds a zero byte, so different words get different keys.
+///
+/// Reads the bytes with (overlapping) loads of 1, 4 or 8 bytes rather than byte by byte.
+#[inline]
+fn short_word_key(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let (lo, hi) = match n {
+        1..=3 => {
+            let at = |i: usize| u64::from(b[i]) << (8 * i);
+            (at(0) | at(n / 2) | at(n - 1), 0)
+        }
+        4..=8 => {
+            let (first, last) = (first_chunk::<4>(b), first_chunk::<4>(&b[n - 4..]));
+            let (first, last) = (u32::from_le_bytes(first), u32::from_le_bytes(last));
+            (u64::from(first) | u64::from(last) << (8 * (n - 4)), 0)
+        }
+        9..=16 => {
+            let (first, last) = (first_chunk::<8>(b), first_chunk::<8>(&b[n - 8..]));
+            (
+                u64::from_le_bytes(first),
+                u64::from_le_bytes(last) >> (8 * (16 - n)),
+            )
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The first `N` bytes of `b`, which holds at least `N`.
+#[inline(always)]
+fn first_chunk<const N: usize>(b: &[u8]) -> [u8; N] {
+    *b.first_chunk::<N>().expect("the caller checked the length")
+}
+
 /// Turns documents into feature strings; holds the stemmer and a cache of analysed words.
 ///
 /// Create one per thread: it is cheap, and its word cache makes repeated words fast.
@@ -405,7 +481,7 @@ pub struct Analyzer<'c> {
     columns: Option<&'c ColumnIndex>,
     stemmer: Stemmer,
     /// Surface word (as written) → what it contributes.
-    words: HashMap<Box<str>, Word>,
+    words: WordCache,
     /// The number of cached words that empties the cache at the next document.
     word_cache_limit: usize,
     forms: Forms<'c>,
@@ -433,7 +509,7 @@ impl<'c> Analyzer<'c> {
             config,
             columns,
             stemmer: Stemmer::create(config.language),
-            words: HashMap::default(),
+            words: WordCache::default(),
             word_cache_limit: WORD_CACHE_LIMIT,
             forms: Forms::new(columns),
             tokens: Vec::new(),
@@ -479,12 +555,12 @@ impl<'c> Analyzer<'c> {
         }
     }
 
-    /// Pushes the column of every feature occurrence in `doc` that is in the vocabulary onto
+    /// Adds the column of every feature occurrence in `doc` that is in the vocabulary to
     /// `out`: the same columns, as a multiset, as looking up each string of
     /// [`Analyzer::analyze`] in the vocabulary, without building the strings.
     ///
     /// Only for an analyzer made with [`Analyzer::with_columns`].
-    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut Vec<u32>) {
+    fn analyze_columns(&mut self, doc: &Document<'_>, out: &mut ColumnCounts) {
         let columns = self
             .columns
             .expect("analyze_columns needs an analyzer made with_columns");
@@ -493,7 +569,7 @@ impl<'c> Analyzer<'c> {
         if let Some(target) = target {
             if self.config.target_features {
                 self.tokenize(target, &[], TARGET_PREFIX, &mut |f| {
-                    out.extend(columns.chars(f));
+                    out.insert_some(columns.chars(f));
                 });
                 self.emit_ngram_columns(Space::Target, columns, out);
             } else {
@@ -501,7 +577,9 @@ impl<'c> Analyzer<'c> {
             }
             self.remember_target();
         }
-        self.tokenize(doc.text, spans, "", &mut |f| out.extend(columns.chars(f)));
+        self.tokenize(doc.text, spans, "", &mut |f| {
+            out.insert_some(columns.chars(f))
+        });
         if !self.target_forms.is_empty() {
             self.mask_target_words();
         }
@@ -510,7 +588,7 @@ impl<'c> Analyzer<'c> {
             self.find_actor_segments();
             for token in &self.tokens {
                 if self.in_actor_clause(token) {
-                    out.extend(columns.unigram(Space::ActorClause, token.id));
+                    out.insert_some(columns.unigram(Space::ActorClause, token.id));
                 }
             }
         }
@@ -711,7 +789,7 @@ impl<'c> Analyzer<'c> {
         emit: &mut impl FnMut(&str),
     ) -> bool {
         let analysed = match self.words.get(word) {
-            Some(&analysed) => analysed,
+            Some(analysed) => analysed,
             None => self.analyse_word(word),
         };
         if self.config.char_ngrams.is_some() {
@@ -790,7 +868,7 @@ impl<'c> Analyzer<'c> {
                 self.forms.intern(&stem)
             };
         }
-        self.words.insert(word.into(), analysed);
+        self.words.insert(word, analysed);
         analysed
     }
 
@@ -840,12 +918,12 @@ impl<'c> Analyzer<'c> {
 
     /// [`Analyzer::emit_ngrams`] as columns: the n-grams starting at each token, by form ids,
     /// stopping at the first form that is in no feature (every longer n-gram holds it too).
-    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut Vec<u32>) {
+    fn emit_ngram_columns(&self, space: Space, columns: &ColumnIndex, out: &mut ColumnCounts) {
         let (lo, hi) = self.config.word_ngrams;
         for (i, token) in self.tokens.iter().enumerate() {
             if token.kind == TokenKind::Mark {
                 if lo == 1 {
-                    out.extend(columns.unigram(space, token.id));
+                    out.insert_some(columns.unigram(space, token.id));
                 }
                 continue;
             }
@@ -865,10 +943,10 @@ impl<'c> Analyzer<'c> {
                 key = key.push(next.id);
                 if n == 1 {
                     if lo == 1 {
-                        out.extend(columns.unigram(space, next.id));
+                        out.insert_some(columns.unigram(space, next.id));
                     }
                 } else if n >= lo {
-                    out.extend(columns.ngram(space, key));
+                    out.insert_some(columns.ngram(space, key));
                 }
             }
         }
@@ -917,6 +995,7 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 
 /// The end of the word starting at `start`: letters and digits, joined by an inner apostrophe
 /// ("wouldn't", "Zelenskyy's") or an inner period between alphanumerics ("U.S", "3.5").
+#[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
@@ -1110,7 +1189,7 @@ impl Vectorizer {
         Featurizer {
             vectorizer: self,
             analyzer: Analyzer::with_columns(&self.config, &self.columns),
-            counts: Vec::new(),
+            counts: ColumnCounts::new(self.len()),
         }
     }
 
@@ -1135,11 +1214,79 @@ impl Vectorizer {
     }
 }
 
+/// A multiset of columns read back in increasing order without sorting it: a bitmap over the
+/// vocabulary, a summary bitmap of its non-zero words, and the few repeated columns aside.
+/// A document touches a few dozen of some ten thousand columns, so this costs a few
+/// instructions per occurrence where a sort costs a few per comparison.
+#[derive(Debug, Clone, Default)]
+struct ColumnCounts {
+    bits: Vec<u64>,
+    summary: Vec<u64>,
+    /// Occurrences of columns already in `bits`, in any order.
+    repeats: Vec<u32>,
+}
+
+impl ColumnCounts {
+    /// An empty multiset of columns below `columns`.
+    fn new(columns: usize) -> ColumnCounts {
+        let words = columns.div_ceil(64);
+        ColumnCounts {
+            bits: vec![0; words],
+            summary: vec![0; words.div_ceil(64)],
+            repeats: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn insert_some(&mut self, column: Option<u32>) {
+        if let Some(column) = column {
+            self.insert(column);
+        }
+    }
+
+    #[inline]
+    fn insert(&mut self, column: u32) {
+        let (word, bit) = ((column / 64) as usize, 1u64 << (column % 64));
+        if self.bits[word] & bit != 0 {
+            self.repeats.push(column);
+        } else {
+            self.bits[word] |= bit;
+            self.summary[word / 64] |= 1u64 << (word % 64);
+        }
+    }
+
+    /// Calls `visit(column, count)` for each distinct column in increasing order, leaving
+    /// the multiset empty.
+    fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
+        self.repeats.sort_unstable();
+        let mut repeats = self.repeats.iter().peekable();
+        for (s, summary) in self.summary.iter_mut().enumerate() {
+            let mut words = std::mem::take(summary);
+            while words != 0 {
+                let word = s * 64 + words.trailing_zeros() as usize;
+                words &= words - 1;
+                let mut bits = std::mem::take(&mut self.bits[word]);
+                while bits != 0 {
+                    let column = (word * 64) as u32 + bits.trailing_zeros();
+                    bits &= bits - 1;
+                    let mut count = 1;
+                    while repeats.next_if_eq(&&column).is_some() {
+                        count += 1;
+                    }
+                    visit(column, count);
+                }
+            }
+        }
+        self.repeats.clear();
+    }
+}
+
 /// Transforms documents into L2-normalised TF-IDF rows with a fitted [`Vectorizer`].
 pub struct Featurizer<'v> {
     vectorizer: &'v Vectorizer,
     analyzer: Analyzer<'v>,
-    counts: Vec<u32>,
+    /// The columns of the current document's feature occurrences.
+    counts: ColumnCounts,
 }
 
 impl Featurizer<'_> {
@@ -1152,7 +1299,6 @@ impl Featurizer<'_> {
 
     /// [`Featurizer::transform`] into `row`, reusing its buffers.
     pub fn transform_into(&mut self, doc: &Document<'_>, row: &mut SparseVector) {
-        self.counts.clear();
         self.analyzer.analyze_columns(doc, &mut self.counts);
         self.vectorizer.weigh(&mut self.counts, row);
     }
@@ -1160,19 +1306,11 @@ impl Featurizer<'_> {
 
 impl Vectorizer {
     /// Turns the columns of a document's feature occurrences into its L2-normalised TF-IDF
-    /// row (sorts `counts`).
-    fn weigh(&self, counts: &mut [u32], row: &mut SparseVector) {
-        counts.sort_unstable();
+    /// row, in increasing column order (empties `counts`).
+    fn weigh(&self, counts: &mut ColumnCounts, row: &mut SparseVector) {
         row.indices.clear();
         row.values.clear();
-        let mut i = 0;
-        while i < counts.len() {
-            let column = counts[i];
-            let mut tf = 0u32;
-            while i < counts.len() && counts[i] == column {
-                tf += 1;
-                i += 1;
-            }
+        counts.drain(|column, tf| {
             let tf = if self.config.sublinear_tf && tf > 1 {
                 1.0 + f64::from(tf).ln()
             } else {
@@ -1180,7 +1318,7 @@ impl Vectorizer {
             };
             row.indices.push(column);
             row.values.push(tf * self.idf[column as usize]);
-        }
+        });
         let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {
             row.values.iter_mut().for_each(|v| *v /= norm);
@@ -1191,6 +1329,24 @@ impl Vectorizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_word_keys_are_the_zero_padded_bytes() {
+        let text = "abcdefghijklmnopqrstu \u{e9}t\u{e9} Zelenskyy's";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let (Some(word), true) = (text.get(start..end), end - start <= 17) else {
+                    continue;
+                };
+                let mut padded = [0u8; 16];
+                let expected = (1..=16).contains(&word.len()).then(|| {
+                    padded[..word.len()].copy_from_slice(word.as_bytes());
+                    u128::from_le_bytes(padded)
+                });
+                assert_eq!(short_word_key(word.as_bytes()), expected, "{word:?}");
+            }
+        }
+    }
 
     fn features(config: &FeatureConfig, doc: &Document<'_>) -> Vec<String> {
         let mut analyzer = Analyzer::new(config);
@@ -1576,9 +1732,43 @@ mod tests {
     ) -> SparseVector {
         let mut counts = Vec::new();
         analyzer.analyze(doc, |f| counts.extend(v.column(f).map(|c| c as u32)));
+        counts.sort_unstable();
         let mut row = SparseVector::default();
-        v.weigh(&mut counts, &mut row);
+        let mut i = 0;
+        while i < counts.len() {
+            let column = counts[i];
+            let mut tf = 0u32;
+            while i < counts.len() && counts[i] == column {
+                tf += 1;
+                i += 1;
+            }
+            let tf = if v.config.sublinear_tf && tf > 1 {
+                1.0 + f64::from(tf).ln()
+            } else {
+                f64::from(tf)
+            };
+            row.indices.push(column);
+            row.values.push(tf * v.idf[column as usize]);
+        }
+        let norm = row.values.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            row.values.iter_mut().for_each(|x| *x /= norm);
+        }
         row
+    }
+
+    #[test]
+    fn column_counts_read_back_sorted_with_repeats() {
+        let mut counts = ColumnCounts::new(200);
+        for round in 0..2 {
+            for column in [199, 3, 64, 3, 0, 130, 3, 199, 63] {
+                counts.insert(column);
+            }
+            let mut seen = Vec::new();
+            counts.drain(|column, count| seen.push((column, count)));
+            let expected = [(0, 1), (3, 3), (63, 1), (64, 1), (130, 1), (199, 2)];
+            assert_eq!(seen, expected, "round {round}");
+        }
     }
 
     /// Every corpus sentence, with its actor spans and target, plus awkward hand-made ones.
