@@ -2,8 +2,8 @@
 //!
 //! Each attribution (a sentence or quote an actor is responsible for) is classified with the
 //! actor's own mentions masked. The actor's stance combines the evidence probabilities:
-//! their mean decides, except that an actor with confident evidence on both sides is
-//! noncommittal (they are hedging or have changed their mind), as is one with only hedges.
+//! their mean decides, except that an actor with confident, nearly equal evidence on both
+//! sides is noncommittal (they are hedging or have changed their mind), as is one with only hedges.
 
 use serde::Serialize;
 
@@ -92,15 +92,19 @@ pub struct ArticleStances {
 const CONFIDENT: f64 = 0.5;
 
 /// Evidence is two-sided when the weaker side carries at least this share of the stronger
-/// side's total probability. One stray statement among several (sentence-level predictions
-/// are wrong about one time in four) does not make an actor noncommittal; balanced evidence does.
-const BALANCED: f64 = 0.5;
+/// side's mean probability: the sides nearly cancel. Sentence-level predictions are wrong about
+/// one time in three, so a one-sided speaker's quotes often include one read the other way
+/// (a concession, a rival's argument restated); only near-equal sides mark an actor who is
+/// hedging or has changed their mind. On the example articles every step down from 0.9 made
+/// more committed actors noncommittal than it caught hedgers.
+const BALANCED: f64 = 0.9;
 
 /// Combines evidence predictions into one stance.
 ///
 /// The mean probability vector decides, unless the evidence is two-sided: both supportive
 /// and opposed have a confident statement (probability above one half) and the weaker side's
-/// mean probability is at least half the stronger side's. Then the actor is noncommittal.
+/// mean probability is at least nine tenths of the stronger side's. Then the actor is
+/// noncommittal.
 pub fn combine(predictions: &[Prediction]) -> Prediction {
     if predictions.is_empty() {
         return Prediction::from_probabilities([0.0, 0.0, 1.0]);
@@ -235,14 +239,23 @@ mod tests {
 
     #[test]
     fn confident_evidence_on_both_sides_is_noncommittal() {
-        let combined = combine(&[p([0.8, 0.1, 0.1]), p([0.1, 0.7, 0.2]), p([0.8, 0.1, 0.1])]);
+        let combined = combine(&[p([0.8, 0.1, 0.1]), p([0.1, 0.75, 0.15])]);
         assert_eq!(combined.stance, Stance::Noncommittal);
-        // Mean [0.5667, 0.3, 0.1333]: the shared 0.3 of each side moves to noncommittal.
+        // Mean [0.45, 0.425, 0.125]: the shared 0.425 of each side moves to noncommittal.
         let [s, o, n] = combined.probabilities;
         assert!(
-            (s - 0.2667).abs() < 1e-4 && o.abs() < 1e-12 && (n - 0.7333).abs() < 1e-4,
+            (s - 0.025).abs() < 1e-12 && o.abs() < 1e-12 && (n - 0.975).abs() < 1e-12,
             "{s} {o} {n}"
         );
+    }
+
+    #[test]
+    fn a_side_clearly_ahead_of_a_contrary_quote_decides() {
+        // A speaker who backs a plan in two statements and is read the other way in one (a
+        // concession, a quoted rival argument) still backs it: the weaker side's mean is only
+        // about 55% of the stronger's.
+        let combined = combine(&[p([0.8, 0.1, 0.1]), p([0.1, 0.7, 0.2]), p([0.8, 0.1, 0.1])]);
+        assert_eq!(combined.stance, Stance::Supportive);
     }
 
     #[test]

@@ -331,9 +331,14 @@ pub struct GoldActor {
     pub stance: Stance,
 }
 
+/// Lowercase, without a leading article or a trailing possessive: "A Treasury official" and
+/// "the Treasury official" name the same actor as "Treasury official".
 fn normalize_name(name: &str) -> String {
     let lower = name.trim().to_lowercase().replace('\u{2019}', "'");
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let lower = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
     lower.strip_suffix("'s").unwrap_or(lower).to_string()
 }
 
@@ -565,6 +570,31 @@ mod tests {
             &actor("The Kremlin", &[], Stance::Opposed),
             &gold[1]
         ));
+    }
+
+    #[test]
+    fn names_match_without_their_article() {
+        let gold = GoldActor {
+            article: "a.txt".into(),
+            actor: "Rome".into(),
+            aliases: vec!["A Treasury official".into()],
+            stance: Stance::Noncommittal,
+        };
+        for name in [
+            "Treasury official",
+            "a Treasury official",
+            "the Treasury official",
+        ] {
+            assert_eq!(normalize_name(name), "treasury official", "{name}");
+        }
+        assert_eq!(normalize_name("An envoy"), "envoy");
+        assert_eq!(normalize_name("Anna Lind"), "anna lind");
+        assert_eq!(normalize_name("A.P. Moller"), "a.p. moller");
+        assert!(
+            gold.aliases
+                .iter()
+                .any(|a| normalize_name(a) == "treasury official")
+        );
     }
 
     #[test]

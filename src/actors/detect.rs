@@ -189,13 +189,21 @@ impl Detect<'_> {
             return None;
         }
         let mut k = j + 1;
-        if conn != "in" && matches!(t.lower(k), "the" | "a" | "an") && !t.is_cap(k) {
+        let article = conn != "in" && matches!(t.lower(k), "the" | "a" | "an") && !t.is_cap(k);
+        if article {
             k += 1;
         }
-        if !self.name_follows(k) || t.has(k, words::ROLE) {
+        // Right after a lowercase article a capitalised word can only be a name, even one
+        // that opens sentences as an adverb: "Educators for a Just Contract".
+        let stop_in_name = article && t.is_cap(k) && t.has(k, words::STOP);
+        if !(self.name_follows(k) || stop_in_name) || t.has(k, words::ROLE) {
             return None;
         }
-        let right_end = self.cap_segment(k);
+        let right_end = if stop_in_name {
+            self.cap_segment(k + 1)
+        } else {
+            self.cap_segment(k)
+        };
         let right_lex = self.lexicon_exact(k, right_end);
         if right_lex && self.lexicon_exact(start, j) {
             return None;
@@ -216,7 +224,8 @@ impl Detect<'_> {
                     && (t.has(start, words::COLLECTIVE) || is_plural(t.lower(start)))
                     && !right_lex)
         };
-        ok.then_some(k)
+        // The caller's run does not take a stop word, so step over it here.
+        ok.then_some(if stop_in_name { k + 1 } else { k })
     }
 
     /// "he", "she", "it", "they", or "his/her/its/their" + office-like noun.

@@ -627,6 +627,18 @@ fn capitalised_names_run_on_across_lowercase_connectors() {
             ActorKind::Organization,
         ),
         (
+            // After "for a" a capitalised word is part of the name, even one that opens
+            // sentences as an adverb ("Just", "More").
+            "Citizens for a Just Society said the plan was unfair.",
+            "Citizens for a Just Society",
+            ActorKind::Organization,
+        ),
+        (
+            "Voters for a More Open Council opposed the measure.",
+            "Voters for a More Open Council",
+            ActorKind::Organization,
+        ),
+        (
             "The Department of Employment and Labour said inspections would rise.",
             "Department of Employment and Labour",
             ActorKind::Government,
