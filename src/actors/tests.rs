@@ -1085,6 +1085,15 @@ fn a_common_noun_before_a_country_names_an_organisation() {
 }
 
 #[test]
+fn introducing_a_bill_is_a_reported_action() {
+    // ("presented" is not: companies present results as often as plans.)
+    assert_eq!(
+        who("Sen. Ana Ruiz introduced a bill that would cap rents."),
+        [("Ana Ruiz".to_string(), ReportedAction)]
+    );
+}
+
+#[test]
 fn coming_out_against_and_giving_a_reception_are_reported_actions() {
     assert_eq!(
         who("The Grocers Association also came out against the plan."),
