@@ -34,6 +34,9 @@ pub(crate) struct Found {
     pub span: Option<Span>,
 }
 
+/// Words before a speaker's noun phrase that can still belong to their title.
+const TITLE_LEAD: usize = 3;
+
 /// What introduces a candidate statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Via {
@@ -78,6 +81,10 @@ struct Candidate {
     /// The subject is an organisation referred back to and met here first ("the party"),
     /// and of what kind.
     anaphor: Option<super::ActorKind>,
+    /// The last word of that anaphor ("party" of "the party").
+    anaphor_head: Option<String>,
+    /// Tokens of the first subject, title included ("School board President Reginald Moss").
+    subject_toks: Range<usize>,
 }
 
 /// Finds the statements of one sentence. `nps` are the sentence's noun phrases from
@@ -156,16 +163,16 @@ pub(crate) fn attribute(
             reg.note_subject(a);
         }
         let first = &nps[subjects[0]];
-        let anaphor = match &first.target {
+        let (anaphor, anaphor_head) = match &first.target {
             Target::Pending(p)
                 if p.key.starts_with("the ")
                     && p.role.is_none()
                     && p.person_keys.is_none()
                     && p.kind != super::ActorKind::Person =>
             {
-                Some(p.kind)
+                (Some(p.kind), p.key.rsplit(' ').next().map(str::to_string))
             }
-            _ => None,
+            _ => (None, None),
         };
         candidates.push(Candidate {
             actors,
@@ -177,6 +184,8 @@ pub(crate) fn attribute(
             dropped: false,
             subject_start: (first.toks.start < v).then_some(first.toks.start),
             anaphor,
+            anaphor_head,
+            subject_toks: first.toks.clone(),
         });
     }
     // Nested reports belong to the inner holder.
@@ -203,8 +212,19 @@ pub(crate) fn attribute(
             }
             let outer = candidates[f].actors[0];
             // "A PTI spokesman said the party would ...": the party is the speaker's own
-            // (but "the government" is not a union's).
-            let own = candidates[c].anaphor == Some(reg.entities[outer].kind);
+            // (but "the government" is not a union's). So is a body named in the speaker's
+            // title: "Board President Moss said the board would ...".
+            let own = candidates[c].anaphor == Some(reg.entities[outer].kind)
+                || candidates[c].anaphor_head.as_deref().is_some_and(|head| {
+                    // The title may start a few words before the noun phrase the detector
+                    // kept ("School board | President Reginald Moss").
+                    let toks = &candidates[f].subject_toks;
+                    let mut start = toks.start;
+                    while start > 0 && toks.start - start < TITLE_LEAD && t.is_word(start - 1) {
+                        start -= 1;
+                    }
+                    (start..toks.end).any(|k| t.is_word(k) && t.lower(k) == head)
+                });
             if own
                 || candidates[c]
                     .actors

@@ -1050,6 +1050,27 @@ fn an_organisation_referred_back_to_in_its_own_report_is_the_speaker() {
 }
 
 #[test]
+fn a_body_named_in_the_speakers_title_is_the_speakers_own() {
+    // The chair of the board speaks for the board: "the board would vote" is the chair's
+    // statement, not a report of another actor's view.
+    for (text, speaker) in [
+        (
+            "Library board chair Elena Ruiz said the board would vote on the budget next week.",
+            "Elena Ruiz",
+        ),
+        (
+            "On Monday, union president Tom Hale said the union would strike if the offer stood.",
+            "Tom Hale",
+        ),
+    ] {
+        let s = statements(text, &Lexicon::default_english());
+        let got: Vec<(&str, Option<&str>)> =
+            s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+        assert_eq!(got, [(speaker, None)], "{text}");
+    }
+}
+
+#[test]
 fn a_common_noun_before_a_country_names_an_organisation() {
     let found = analyze_actors(
         "Rugby Canada said it backed the plan, which would help rugby grow.",
@@ -1061,6 +1082,15 @@ fn a_common_noun_before_a_country_names_an_organisation() {
         .map(|a| (a.name.as_str(), a.kind))
         .collect();
     assert_eq!(got, [("Rugby Canada", ActorKind::Organization)]);
+}
+
+#[test]
+fn introducing_a_bill_is_a_reported_action() {
+    // ("presented" is not: companies present results as often as plans.)
+    assert_eq!(
+        who("Sen. Ana Ruiz introduced a bill that would cap rents."),
+        [("Ana Ruiz".to_string(), ReportedAction)]
+    );
 }
 
 #[test]

@@ -448,6 +448,7 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("adopt", "adopts", "adopted", None),
     ("propose", "proposes", "proposed", None),
     ("unveil", "unveils", "unveiled", None),
+    ("introduce", "introduces", "introduced", None),
     ("champion", "champions", "championed", None),
     ("challenge", "challenges", "challenged", None),
     ("resist", "resists", "resisted", None),
