@@ -34,6 +34,15 @@ fn names(text: &str) -> Vec<String> {
     who(text).into_iter().map(|s| s.0).collect()
 }
 
+/// (name, kind) of every actor found.
+fn names_and_kinds(found: &ArticleActors) -> Vec<(&str, ActorKind)> {
+    found
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind))
+        .collect()
+}
+
 fn actor<'a>(found: &'a ArticleActors, name: &str) -> &'a Actor {
     found
         .actors
@@ -112,11 +121,7 @@ fn collective_and_anonymous_sources() {
                 anonymity said the text was final. Residents told local radio they were \
                 afraid.";
     let found = analyze_actors(text, &Lexicon::default_english());
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(
         got,
         [
@@ -167,11 +172,7 @@ fn actors_outside_the_lexicon() {
                 Irish Cattle Breeders Association said it would fight them. Wine growers \
                 told the committee they opposed the pact.";
     let found = analyze_actors(text, &Lexicon::empty());
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(
         got,
         [
@@ -562,11 +563,7 @@ fn named_person_between_commas_beats_a_place_before_them() {
                 Rep. Jane Roe of Georgia wrote that the bill was dead. Senate Republicans \
                 blocked it. France, Spain and Italy said they would wait.";
     let found = analyze_actors(text, &Lexicon::default_english());
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(
         got,
         [
@@ -655,11 +652,7 @@ fn capitalised_names_run_on_across_lowercase_connectors() {
         ),
     ] {
         let found = analyze_actors(text, &Lexicon::default_english());
-        let got: Vec<(&str, ActorKind)> = found
-            .actors
-            .iter()
-            .map(|a| (a.name.as_str(), a.kind))
-            .collect();
+        let got = names_and_kinds(&found);
         assert_eq!(got, [(name, kind)], "{text}");
     }
     // Two known names, or two people, joined by "and" stay apart.
@@ -772,11 +765,7 @@ fn a_body_named_through_a_possessive_is_one_organisation() {
         ),
     ] {
         let found = analyze_actors(text, &Lexicon::default_english());
-        let got: Vec<(&str, ActorKind)> = found
-            .actors
-            .iter()
-            .map(|a| (a.name.as_str(), a.kind))
-            .collect();
+        let got = names_and_kinds(&found);
         assert_eq!(got, [(name, kind)], "{text}");
     }
     // A person after an organisation's possessive is still the person; an office is still
@@ -865,11 +854,7 @@ fn a_lone_unknown_name_before_a_speech_verb_is_at_most_an_organisation() {
         "On Monday, Gazprom said the pipeline would close. Gazprom added it had no choice.",
         &Lexicon::empty(),
     );
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(got, [("Gazprom", ActorKind::Organization)]);
     assert_eq!(found.attributions.len(), 2);
     for text in [
@@ -1076,11 +1061,7 @@ fn a_common_noun_before_a_country_names_an_organisation() {
         "Rugby Canada said it backed the plan, which would help rugby grow.",
         &Lexicon::default_english(),
     );
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(got, [("Rugby Canada", ActorKind::Organization)]);
 }
 
@@ -1142,10 +1123,6 @@ fn investment_firms_are_organisations() {
         "Northgate Capital said it would vote against the offer.",
         &Lexicon::default_english(),
     );
-    let got: Vec<(&str, ActorKind)> = found
-        .actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.kind))
-        .collect();
+    let got = names_and_kinds(&found);
     assert_eq!(got, [("Northgate Capital", ActorKind::Organization)]);
 }

@@ -1355,6 +1355,17 @@ mod tests {
         out
     }
 
+    /// Features of a bare text: no actor, no target.
+    fn text_features(config: &FeatureConfig, text: &str) -> Vec<String> {
+        features(
+            config,
+            &Document {
+                text,
+                ..Default::default()
+            },
+        )
+    }
+
     fn unigrams() -> FeatureConfig {
         FeatureConfig {
             word_ngrams: (1, 1),
@@ -1387,13 +1398,7 @@ mod tests {
     #[test]
     fn negation_scope_ends_at_punctuation() {
         let config = unigrams();
-        let with = features(
-            &config,
-            &Document {
-                text: "We will never accept it, he said",
-                ..Default::default()
-            },
-        );
+        let with = text_features(&config, "We will never accept it, he said");
         assert_eq!(
             with,
             ["we", "will", "never", "not_accept", "not_it", "he", "said"]
@@ -1402,34 +1407,16 @@ mod tests {
             negation: false,
             ..unigrams()
         };
-        let plain = features(
-            &without,
-            &Document {
-                text: "We will never accept it",
-                ..Default::default()
-            },
-        );
+        let plain = text_features(&without, "We will never accept it");
         assert_eq!(plain, ["we", "will", "never", "accept", "it"]);
     }
 
     #[test]
     fn bigrams_stay_inside_clauses_and_marks_are_unigrams() {
         let config = FeatureConfig::default();
-        let got = features(
-            &config,
-            &Document {
-                text: "Deal? \"Yes, good\"",
-                ..Default::default()
-            },
-        );
+        let got = text_features(&config, "Deal? \"Yes, good\"");
         assert_eq!(got, ["deal", "?", "\"", "yes", "good", "\""]);
-        let got = features(
-            &config,
-            &Document {
-                text: "strongly backs deal",
-                ..Default::default()
-            },
-        );
+        let got = text_features(&config, "strongly backs deal");
         assert_eq!(got, ["strong", "strong back", "back", "back deal", "deal"]);
     }
 
@@ -1553,13 +1540,7 @@ mod tests {
             char_ngrams: Some((3, 3)),
             ..unigrams()
         };
-        let got = features(
-            &config,
-            &Document {
-                text: "No",
-                ..Default::default()
-            },
-        );
+        let got = text_features(&config, "No");
         assert_eq!(got, ["c: no", "c:no ", "no"]);
     }
 
