@@ -406,7 +406,7 @@ impl Ctx<'_> {
         } else {
             let verb = t.verb(v)?;
             if let Some(p) = verb.particle
-                && t.lower(v + 1) != p
+                && !self.particle_follows(v, p)
             {
                 return None;
             }
@@ -595,6 +595,18 @@ impl Ctx<'_> {
             Target::Pending(p) => p.person_keys.is_some(),
             _ => false,
         }
+    }
+
+    /// True when the verb at `v` is followed by its particle (`walked out`), or, for a verb
+    /// that needs a stance noun, by one within a short object (`took a far harder line`).
+    fn particle_follows(&self, v: usize, particle: &str) -> bool {
+        let t = self.t;
+        if particle != words::STANCE_OBJECT {
+            return t.lower(v + 1) == particle;
+        }
+        (v + 1..(v + 5).min(t.len()))
+            .take_while(|&k| t.is_word(k))
+            .any(|k| words::is_stance_noun(t.lower(k)))
     }
 
     /// True when a noun phrase names a group (so a bare verb form agrees with it).

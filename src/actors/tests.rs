@@ -1085,6 +1085,31 @@ fn a_common_noun_before_a_country_names_an_organisation() {
 }
 
 #[test]
+fn taking_a_position_or_view_is_a_reported_action() {
+    assert_eq!(
+        who("The Harbour Trust, the port's largest owner, took a different view."),
+        [("Harbour Trust".to_string(), ReportedAction)]
+    );
+    assert_eq!(
+        who("Gov. Ana Ruiz has not taken a position on the levy."),
+        [("Ana Ruiz".to_string(), ReportedAction)]
+    );
+    // Taking anything else is no stance.
+    assert!(who("The Harbour Trust took a stake in the port.").is_empty());
+    // The pronoun of the next sentence goes back to the actor who took the view.
+    let s = statements(
+        "The council approved the plan. The Harbour Trust took a different view. In a \
+         statement, it said the plan was flawed.",
+        &Lexicon::default_english(),
+    );
+    assert_eq!(
+        s.last().map(|s| s.0.as_str()),
+        Some("Harbour Trust"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn introducing_a_bill_is_a_reported_action() {
     // ("presented" is not: companies present results as often as plans.)
     assert_eq!(

@@ -449,6 +449,8 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("propose", "proposes", "proposed", None),
     ("unveil", "unveils", "unveiled", None),
     ("introduce", "introduces", "introduced", None),
+    // Only with a stance noun as object: see [`STANCE_OBJECT`].
+    ("take", "takes", "took|taken", Some(STANCE_OBJECT)),
     ("champion", "champions", "championed", None),
     ("challenge", "challenges", "challenged", None),
     ("resist", "resists", "resisted", None),
@@ -471,6 +473,18 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("finalize", "finalizes", "finalized", None),
     ("negotiate", "negotiates", "negotiated", None),
 ];
+
+/// The "particle" of verbs that report a stance only with one of [`is_stance_noun`]'s nouns
+/// as their object, a few words on: "took a different view", "has not taken a position".
+pub(crate) const STANCE_OBJECT: &str = "<stance noun>";
+
+/// Nouns that name a stance as the object of "take".
+pub(crate) fn is_stance_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "position" | "view" | "stance" | "line" | "side" | "sides"
+    )
+}
 
 const STANCE: &[(&str, &str, &str)] = &[
     ("want", "wants", "wanted"),
