@@ -234,7 +234,11 @@ pub(crate) fn attribute(
                 candidates[c].dropped = true;
             } else {
                 candidates[c].relayed_by = Some(outer);
-                candidates[f].dropped = true;
+                // A group that speaks for nobody (diplomats, analysts) voices its own reading
+                // of the situation and keeps the statement; a spokesperson does not.
+                // ("according to two diplomats" names sources, not speakers.)
+                candidates[f].dropped =
+                    candidates[f].via == Via::According || !independent_group(&reg.entities[outer]);
             }
         }
     }
@@ -269,6 +273,29 @@ pub(crate) fn attribute(
     }
     found
 }
+
+/// A collective that reports on others in its own name ("European diplomats", "analysts at
+/// Equita"), unlike the anonymous voices of an institution ("officials", "sources", "aides").
+fn independent_group(e: &super::entities::Entity) -> bool {
+    e.kind == super::ActorKind::Collective
+        && !e
+            .name
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| INSTITUTION_VOICES.contains(&w))
+}
+
+/// Plural nouns for people who speak for an institution rather than for themselves.
+const INSTITUTION_VOICES: &[&str] = &[
+    "officials",
+    "sources",
+    "aides",
+    "advisers",
+    "advisors",
+    "insiders",
+    "spokespeople",
+    "people",
+];
 
 /// The actor opening a sentence, and where another person (or another organisation) is
 /// first named after it.

@@ -372,6 +372,32 @@ fn nested_report_belongs_to_the_inner_holder() {
 }
 
 #[test]
+fn a_group_relaying_someone_elses_view_keeps_it_as_its_own_assessment() {
+    // Diplomats or analysts speak for nobody: what they report is their reading of the
+    // situation (LABEL_GUIDE, "Nested reports"), so they hold it too. A spokesman does not.
+    let s = statements(
+        "Western diplomats said Marco Lind hoped to restart the talks in May.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, Option<&str>)> = s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Western diplomats", None),
+            ("Marco Lind", Some("Western diplomats"))
+        ],
+        "{s:?}"
+    );
+    // Unnamed officials are an institution's voice, not holders of their own.
+    let s = statements(
+        "Officials said Marco Lind hoped to restart the talks in May.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, Option<&str>)> = s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+    assert_eq!(got, [("Marco Lind", Some("officials"))], "{s:?}");
+}
+
+#[test]
 fn speaker_reporting_own_view_is_not_nested() {
     let text = "Peskov said he had rejected the plan.";
     assert_eq!(names(text), ["Dmitry Peskov"]);
