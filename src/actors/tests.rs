@@ -1097,6 +1097,30 @@ fn a_body_named_in_the_speakers_title_is_the_speakers_own() {
 }
 
 #[test]
+fn a_body_described_by_whom_it_represents_is_the_actor() {
+    for (text, name, kind) in [
+        (
+            "The union representing Harbour Line's bus drivers declined to comment.",
+            "union representing Harbour Line's bus drivers",
+            ActorKind::Organization,
+        ),
+        (
+            "A group representing small farmers said the deal was unfair.",
+            "group representing small farmers",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+}
+
+#[test]
 fn a_common_noun_before_a_country_names_an_organisation() {
     let found = analyze_actors(
         "Rugby Canada said it backed the plan, which would help rugby grow.",
