@@ -1121,6 +1121,19 @@ fn a_body_described_by_whom_it_represents_is_the_actor() {
 }
 
 #[test]
+fn councillors_are_a_group() {
+    // Counts and quantifiers are not part of a group's name (as "according to two diplomats").
+    assert_eq!(
+        who("The three Green councillors abstained."),
+        [("Green councillors".to_string(), ReportedAction)]
+    );
+    assert_eq!(
+        who("Several city councilors voted against the plan."),
+        [("city councilors".to_string(), ReportedAction)]
+    );
+}
+
+#[test]
 fn a_common_noun_before_a_country_names_an_organisation() {
     let found = analyze_actors(
         "Rugby Canada said it backed the plan, which would help rugby grow.",
