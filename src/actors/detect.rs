@@ -684,9 +684,17 @@ impl Detect<'_> {
                     && (q + 1..s).all(|k| t.has(k, words::DETQ))
             })
             .map(|q| q - 1);
-        let body_is_org =
-            represented_by.is_some_and(|b| t.has(b, words::ORG_SUFFIX | words::ORG_ANAPHOR));
-        let s = represented_by.unwrap_or(s);
+        // "a coalition of tenant groups": the body made of the groups is the actor.
+        let made_of = (s >= 2
+            && t.lower(s - 1) == "of"
+            && t.is_word(s - 2)
+            && !t.is_cap(s - 2)
+            && t.has(s - 2, words::ORG_SUFFIX)
+            && t.has(s - 2, words::ORG_ANAPHOR))
+        .then(|| s - 2);
+        let body = represented_by.or(made_of);
+        let body_is_org = body.is_some_and(|b| t.has(b, words::ORG_SUFFIX | words::ORG_ANAPHOR));
+        let s = body.unwrap_or(s);
         let start = if s > 0 && (t.has(s - 1, words::DETQ) || t.toks[s - 1].kind == Kind::Number) {
             s - 1
         } else {

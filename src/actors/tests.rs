@@ -1134,6 +1134,24 @@ fn councillors_are_a_group() {
 }
 
 #[test]
+fn a_coalition_of_groups_is_the_coalition() {
+    for (text, name) in [
+        (
+            "A coalition of tenant groups walked out of the meeting.",
+            "coalition of tenant groups",
+        ),
+        (
+            "A coalition of farmers' organisations from Alto Douro said the deal was unfair.",
+            "coalition of farmers' organisations from Alto Douro",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(got, [name], "{text}");
+    }
+}
+
+#[test]
 fn a_common_noun_before_a_country_names_an_organisation() {
     let found = analyze_actors(
         "Rugby Canada said it backed the plan, which would help rugby grow.",

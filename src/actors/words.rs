@@ -131,7 +131,8 @@ const COLLECTIVES: &str = "officials diplomats lawmakers legislators senators mi
     pensioners miners truckers drivers pilots dockers strikers physicians associations \
     federations cooperatives charities ngos industrialists economists bankers \
     entrepreneurs exporters importers breeders winemakers manufacturers tories \
-    environmental groups spokespeople unionists councillors councilors aldermen";
+    environmental groups spokespeople unionists councillors councilors aldermen \
+    organisations organizations";
 
 const ANONS: &str = "official diplomat source person aide adviser advisor insider \
     spokesperson spokesman spokeswoman member executive negotiator officer lawmaker staffer \
