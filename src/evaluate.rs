@@ -331,15 +331,21 @@ pub struct GoldActor {
     pub stance: Stance,
 }
 
-/// Lowercase, without a leading article or a trailing possessive: "A Treasury official" and
-/// "the Treasury official" name the same actor as "Treasury official".
+/// Lowercase, without leading determiners (articles, small counts) or a trailing possessive:
+/// "A Treasury official" and "the Treasury official" name the same actor as "Treasury
+/// official", "the four Green councillors" the same as "Green councillors".
 fn normalize_name(name: &str) -> String {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
     let lower = name.trim().to_lowercase().replace('\u{2019}', "'");
-    let lower = ["the ", "a ", "an "]
-        .iter()
-        .find_map(|article| lower.strip_prefix(article))
-        .unwrap_or(&lower);
-    lower.strip_suffix("'s").unwrap_or(lower).to_string()
+    let mut rest = lower.as_str();
+    while let Some((first, tail)) = rest.split_once(' ')
+        && DETERMINERS.contains(&first)
+    {
+        rest = tail;
+    }
+    rest.strip_suffix("'s").unwrap_or(rest).to_string()
 }
 
 /// Whether a detected actor (name and aliases) and a gold actor share a name.
@@ -588,6 +594,10 @@ mod tests {
             assert_eq!(normalize_name(name), "treasury official", "{name}");
         }
         assert_eq!(normalize_name("An envoy"), "envoy");
+        assert_eq!(
+            normalize_name("The four Green councillors"),
+            "green councillors"
+        );
         assert_eq!(normalize_name("Anna Lind"), "anna lind");
         assert_eq!(normalize_name("A.P. Moller"), "a.p. moller");
         assert!(

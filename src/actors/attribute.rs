@@ -234,7 +234,11 @@ pub(crate) fn attribute(
                 candidates[c].dropped = true;
             } else {
                 candidates[c].relayed_by = Some(outer);
-                candidates[f].dropped = true;
+                // A group that speaks for nobody (diplomats, analysts) voices its own reading
+                // of the situation and keeps the statement; a spokesperson does not.
+                // ("according to two diplomats" names sources, not speakers.)
+                candidates[f].dropped =
+                    candidates[f].via == Via::According || !independent_group(&reg.entities[outer]);
             }
         }
     }
@@ -269,6 +273,29 @@ pub(crate) fn attribute(
     }
     found
 }
+
+/// A collective that reports on others in its own name ("European diplomats", "analysts at
+/// Equita"), unlike the anonymous voices of an institution ("officials", "sources", "aides").
+fn independent_group(e: &super::entities::Entity) -> bool {
+    e.kind == super::ActorKind::Collective
+        && !e
+            .name
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| INSTITUTION_VOICES.contains(&w))
+}
+
+/// Plural nouns for people who speak for an institution rather than for themselves.
+const INSTITUTION_VOICES: &[&str] = &[
+    "officials",
+    "sources",
+    "aides",
+    "advisers",
+    "advisors",
+    "insiders",
+    "spokespeople",
+    "people",
+];
 
 /// The actor opening a sentence, and where another person (or another organisation) is
 /// first named after it.
@@ -406,7 +433,7 @@ impl Ctx<'_> {
         } else {
             let verb = t.verb(v)?;
             if let Some(p) = verb.particle
-                && t.lower(v + 1) != p
+                && !self.particle_follows(v, p)
             {
                 return None;
             }
@@ -595,6 +622,18 @@ impl Ctx<'_> {
             Target::Pending(p) => p.person_keys.is_some(),
             _ => false,
         }
+    }
+
+    /// True when the verb at `v` is followed by its particle (`walked out`), or, for a verb
+    /// that needs a stance noun, by one within a short object (`took a far harder line`).
+    fn particle_follows(&self, v: usize, particle: &str) -> bool {
+        let t = self.t;
+        if particle != words::STANCE_OBJECT {
+            return t.lower(v + 1) == particle;
+        }
+        (v + 1..(v + 5).min(t.len()))
+            .take_while(|&k| t.is_word(k))
+            .any(|k| words::is_stance_noun(t.lower(k)))
     }
 
     /// True when a noun phrase names a group (so a bare verb form agrees with it).

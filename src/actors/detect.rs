@@ -90,6 +90,9 @@ struct Detect<'a> {
 }
 
 /// Longest name (in tokens) after a title, and longest capitalised run considered.
+/// Participles by which a body is described through the people it stands for.
+const REPRESENTS: &[&str] = &["representing", "organising", "organizing"];
+
 const MAX_NAME: usize = 6;
 const MAX_RUN: usize = 10;
 
@@ -665,6 +668,33 @@ impl Detect<'_> {
                 break;
             }
         }
+        // "the union representing Maple Air's pilots": the group is described by whom a
+        // body represents, and that body is the actor.
+        let represented_by = (s.saturating_sub(3)..h)
+            .find(|&q| {
+                q > 0
+                    && t.is_word(q)
+                    && !t.is_cap(q)
+                    && REPRESENTS.contains(&t.lower(q))
+                    && t.is_word(q - 1)
+                    && t.has(
+                        q - 1,
+                        words::ORG_SUFFIX | words::ORG_ANAPHOR | words::COLLECTIVE,
+                    )
+                    && (q + 1..s).all(|k| t.has(k, words::DETQ))
+            })
+            .map(|q| q - 1);
+        // "a coalition of tenant groups": the body made of the groups is the actor.
+        let made_of = (s >= 2
+            && t.lower(s - 1) == "of"
+            && t.is_word(s - 2)
+            && !t.is_cap(s - 2)
+            && t.has(s - 2, words::ORG_SUFFIX)
+            && t.has(s - 2, words::ORG_ANAPHOR))
+        .then(|| s - 2);
+        let body = represented_by.or(made_of);
+        let body_is_org = body.is_some_and(|b| t.has(b, words::ORG_SUFFIX | words::ORG_ANAPHOR));
+        let s = body.unwrap_or(s);
         let start = if s > 0 && (t.has(s - 1, words::DETQ) || t.toks[s - 1].kind == Kind::Number) {
             s - 1
         } else {
@@ -681,6 +711,8 @@ impl Detect<'_> {
         }
         let kind = if marked || head == "sources" {
             ActorKind::Anonymous
+        } else if body_is_org {
+            ActorKind::Organization
         } else {
             ActorKind::Collective
         };

@@ -373,6 +373,32 @@ fn nested_report_belongs_to_the_inner_holder() {
 }
 
 #[test]
+fn a_group_relaying_someone_elses_view_keeps_it_as_its_own_assessment() {
+    // Diplomats or analysts speak for nobody: what they report is their reading of the
+    // situation (LABEL_GUIDE, "Nested reports"), so they hold it too. A spokesman does not.
+    let s = statements(
+        "Western diplomats said Marco Lind hoped to restart the talks in May.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, Option<&str>)> = s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Western diplomats", None),
+            ("Marco Lind", Some("Western diplomats"))
+        ],
+        "{s:?}"
+    );
+    // Unnamed officials are an institution's voice, not holders of their own.
+    let s = statements(
+        "Officials said Marco Lind hoped to restart the talks in May.",
+        &Lexicon::default_english(),
+    );
+    let got: Vec<(&str, Option<&str>)> = s.iter().map(|s| (s.0.as_str(), s.3.as_deref())).collect();
+    assert_eq!(got, [("Marco Lind", Some("officials"))], "{s:?}");
+}
+
+#[test]
 fn speaker_reporting_own_view_is_not_nested() {
     let text = "Peskov said he had rejected the plan.";
     assert_eq!(names(text), ["Dmitry Peskov"]);
@@ -1056,6 +1082,61 @@ fn a_body_named_in_the_speakers_title_is_the_speakers_own() {
 }
 
 #[test]
+fn a_body_described_by_whom_it_represents_is_the_actor() {
+    for (text, name, kind) in [
+        (
+            "The union representing Harbour Line's bus drivers declined to comment.",
+            "union representing Harbour Line's bus drivers",
+            ActorKind::Organization,
+        ),
+        (
+            "A group representing small farmers said the deal was unfair.",
+            "group representing small farmers",
+            ActorKind::Organization,
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(got, [(name, kind)], "{text}");
+    }
+}
+
+#[test]
+fn councillors_are_a_group() {
+    // Counts and quantifiers are not part of a group's name (as "according to two diplomats").
+    assert_eq!(
+        who("The three Green councillors abstained."),
+        [("Green councillors".to_string(), ReportedAction)]
+    );
+    assert_eq!(
+        who("Several city councilors voted against the plan."),
+        [("city councilors".to_string(), ReportedAction)]
+    );
+}
+
+#[test]
+fn a_coalition_of_groups_is_the_coalition() {
+    for (text, name) in [
+        (
+            "A coalition of tenant groups walked out of the meeting.",
+            "coalition of tenant groups",
+        ),
+        (
+            "A coalition of farmers' organisations from Alto Douro said the deal was unfair.",
+            "coalition of farmers' organisations from Alto Douro",
+        ),
+    ] {
+        let found = analyze_actors(text, &Lexicon::default_english());
+        let got: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(got, [name], "{text}");
+    }
+}
+
+#[test]
 fn a_common_noun_before_a_country_names_an_organisation() {
     let found = analyze_actors(
         "Rugby Canada said it backed the plan, which would help rugby grow.",
@@ -1063,6 +1144,31 @@ fn a_common_noun_before_a_country_names_an_organisation() {
     );
     let got = names_and_kinds(&found);
     assert_eq!(got, [("Rugby Canada", ActorKind::Organization)]);
+}
+
+#[test]
+fn taking_a_position_or_view_is_a_reported_action() {
+    assert_eq!(
+        who("The Harbour Trust, the port's largest owner, took a different view."),
+        [("Harbour Trust".to_string(), ReportedAction)]
+    );
+    assert_eq!(
+        who("Gov. Ana Ruiz has not taken a position on the levy."),
+        [("Ana Ruiz".to_string(), ReportedAction)]
+    );
+    // Taking anything else is no stance.
+    assert!(who("The Harbour Trust took a stake in the port.").is_empty());
+    // The pronoun of the next sentence goes back to the actor who took the view.
+    let s = statements(
+        "The council approved the plan. The Harbour Trust took a different view. In a \
+         statement, it said the plan was flawed.",
+        &Lexicon::default_english(),
+    );
+    assert_eq!(
+        s.last().map(|s| s.0.as_str()),
+        Some("Harbour Trust"),
+        "{s:?}"
+    );
 }
 
 #[test]

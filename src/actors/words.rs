@@ -131,7 +131,8 @@ const COLLECTIVES: &str = "officials diplomats lawmakers legislators senators mi
     pensioners miners truckers drivers pilots dockers strikers physicians associations \
     federations cooperatives charities ngos industrialists economists bankers \
     entrepreneurs exporters importers breeders winemakers manufacturers tories \
-    environmental groups spokespeople unionists";
+    environmental groups spokespeople unionists councillors councilors aldermen \
+    organisations organizations";
 
 const ANONS: &str = "official diplomat source person aide adviser advisor insider \
     spokesperson spokesman spokeswoman member executive negotiator officer lawmaker staffer \
@@ -449,6 +450,8 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("propose", "proposes", "proposed", None),
     ("unveil", "unveils", "unveiled", None),
     ("introduce", "introduces", "introduced", None),
+    // Only with a stance noun as object: see [`STANCE_OBJECT`].
+    ("take", "takes", "took|taken", Some(STANCE_OBJECT)),
     ("champion", "champions", "championed", None),
     ("challenge", "challenges", "challenged", None),
     ("resist", "resists", "resisted", None),
@@ -471,6 +474,18 @@ const ACTION: &[(&str, &str, &str, Option<&str>)] = &[
     ("finalize", "finalizes", "finalized", None),
     ("negotiate", "negotiates", "negotiated", None),
 ];
+
+/// The "particle" of verbs that report a stance only with one of [`is_stance_noun`]'s nouns
+/// as their object, a few words on: "took a different view", "has not taken a position".
+pub(crate) const STANCE_OBJECT: &str = "<stance noun>";
+
+/// Nouns that name a stance as the object of "take".
+pub(crate) fn is_stance_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "position" | "view" | "stance" | "line" | "side" | "sides"
+    )
+}
 
 const STANCE: &[(&str, &str, &str)] = &[
     ("want", "wants", "wanted"),
