@@ -238,6 +238,8 @@ pub struct Evaluation {
     pub misclassified: Vec<Misclassified>,
     /// Actor detection scores (article-level evaluation only).
     pub detection: Option<Detection>,
+    /// Every example's prediction, in data order (sentence-level evaluation only).
+    pub predictions: Vec<Prediction>,
 }
 
 /// Number of calibration bins in reports.
@@ -315,7 +317,33 @@ pub fn evaluate_predictions(
         top_features: None,
         misclassified,
         detection: None,
+        predictions: predictions.to_vec(),
     }
+}
+
+/// One CSV row per example of `data`: where it is, its actor, gold and predicted stance, the
+/// confidence and the three probabilities, and the text; for error analysis.
+pub fn predictions_csv(data: &Dataset, predictions: &[Prediction]) -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["location", "actor", "gold", "predicted", "confidence"];
+    header.extend(Stance::ALL.map(Stance::as_str));
+    header.push("text");
+    // Writing to memory cannot fail, and every record has the header's length.
+    const INFALLIBLE: &str = "writing a CSV record to memory";
+    out.write_record(&header).expect(INFALLIBLE);
+    for (i, (example, prediction)) in data.examples.iter().zip(predictions).enumerate() {
+        let mut record = vec![
+            data.location(i),
+            example.actor.clone().unwrap_or_default(),
+            example.label.as_str().to_string(),
+            prediction.stance.as_str().to_string(),
+            format!("{:.4}", prediction.confidence()),
+        ];
+        record.extend(prediction.probabilities.map(|p| format!("{p:.4}")));
+        record.push(example.text.clone());
+        out.write_record(&record).expect(INFALLIBLE);
+    }
+    out.into_inner().expect(INFALLIBLE)
 }
 
 /// One gold stance holder of an article.
@@ -454,6 +482,7 @@ pub fn evaluate_articles(
         calibration: Calibration::compute(&gold_labels, &predictions, CALIBRATION_BINS),
         top_features: None,
         misclassified,
+        predictions: Vec::new(),
         detection: Some(Detection {
             detected,
             gold: gold_total,

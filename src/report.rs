@@ -500,6 +500,7 @@ mod tests {
                 vec![],
             ]),
             misclassified: vec![],
+            predictions: predictions.to_vec(),
             detection: None,
         }
     }

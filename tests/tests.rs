@@ -16,6 +16,23 @@ fn stance() -> Command {
     Command::cargo_bin("stance").expect("binary builds")
 }
 
+/// Runs `command`, which must succeed, and parses its stdout as JSON.
+fn json_stdout(command: &mut Command) -> Value {
+    let output = command.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&output).expect("stdout is JSON")
+}
+
+/// `stance evaluate --format FORMAT --model MODEL --data tests/fixtures/tiny.csv`.
+fn evaluate_tiny(model: &Path, format: &str) -> Command {
+    let mut command = stance();
+    command
+        .args(["evaluate", "--format", format, "--model"])
+        .arg(model)
+        .arg("--data")
+        .arg(fixture("tiny.csv"));
+    command
+}
+
 /// Trains the tiny fixture into `dir` and returns the model path.
 fn train_tiny(dir: &Path) -> PathBuf {
     let model = dir.join("tiny.json");
@@ -88,17 +105,7 @@ mod train_and_evaluate {
     fn evaluate_json_has_the_documented_shape() {
         let dir = tempfile::tempdir().unwrap();
         let model = train_tiny(dir.path());
-        let output = stance()
-            .args(["evaluate", "--format", "json", "--model"])
-            .arg(&model)
-            .arg("--data")
-            .arg(fixture("tiny.csv"))
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let report: Value = serde_json::from_slice(&output).unwrap();
+        let report = json_stdout(&mut evaluate_tiny(&model, "json"));
         assert_eq!(report["examples"], 18);
         assert_eq!(
             report["labels"],
@@ -123,6 +130,47 @@ mod train_and_evaluate {
     }
 
     #[test]
+    fn predictions_csv_has_a_row_per_example_matching_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = train_tiny(dir.path());
+        let predictions = dir.path().join("predictions.csv");
+        let report = json_stdout(
+            evaluate_tiny(&model, "json")
+                .arg("--predictions")
+                .arg(&predictions),
+        );
+        let mut reader = csv::Reader::from_path(&predictions).unwrap();
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            [
+                "location",
+                "actor",
+                "gold",
+                "predicted",
+                "confidence",
+                "supportive",
+                "opposed",
+                "noncommittal",
+                "text"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 18);
+        assert!(rows[0][0].ends_with("tiny.csv:2"), "{}", &rows[0][0]);
+        let mut confusion = vec![vec![0u64; 3]; 3];
+        let labels = ["supportive", "opposed", "noncommittal"];
+        let index = |label: &str| labels.iter().position(|l| *l == label).unwrap();
+        for row in &rows {
+            confusion[index(&row[2])][index(&row[3])] += 1;
+            let p: Vec<f64> = (5..8).map(|i| row[i].parse().unwrap()).collect();
+            assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-3);
+            assert_eq!(row[4].parse::<f64>().unwrap(), p[index(&row[3])]);
+        }
+        let reported: Vec<Vec<u64>> = serde_json::from_value(report["confusion"].clone()).unwrap();
+        assert_eq!(confusion, reported);
+    }
+
+    #[test]
     fn text_markdown_and_html_reports() {
         let dir = tempfile::tempdir().unwrap();
         let model = train_tiny(dir.path());
@@ -137,20 +185,12 @@ mod train_and_evaluate {
                 predicate::str::contains("Confusion matrix")
                     .and(predicate::str::contains("majority baseline")),
             );
-        stance()
-            .args(["evaluate", "--format", "markdown", "--model"])
-            .arg(&model)
-            .arg("--data")
-            .arg(fixture("tiny.csv"))
+        evaluate_tiny(&model, "markdown")
             .assert()
             .success()
             .stdout(predicate::str::contains("| stance | precision |"));
         let html = dir.path().join("report.html");
-        stance()
-            .args(["evaluate", "--format", "html", "--model"])
-            .arg(&model)
-            .arg("--data")
-            .arg(fixture("tiny.csv"))
+        evaluate_tiny(&model, "html")
             .arg("--out")
             .arg(&html)
             .assert()
@@ -598,18 +638,14 @@ mod emergent {
             .arg(&model)
             .assert()
             .success();
-        let output = stance()
-            .args(["evaluate", "--format", "json", "--model"])
-            .arg(&model)
-            .arg("--data")
-            .arg(data.join("url-versions-2015-06-14-clean-test.csv"))
-            .args(COLUMNS)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let report: Value = serde_json::from_slice(&output).unwrap();
+        let report = json_stdout(
+            stance()
+                .args(["evaluate", "--format", "json", "--model"])
+                .arg(&model)
+                .arg("--data")
+                .arg(data.join("url-versions-2015-06-14-clean-test.csv"))
+                .args(COLUMNS),
+        );
         assert_eq!(report["examples"], 524);
         assert_eq!(
             report["baseline"]["accuracy"], 0.4695,
@@ -858,17 +894,13 @@ mod classify {
     #[test]
     fn evaluate_articles_reports_detection_and_stance() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let output = stance()
-            .args(["evaluate", "--format", "json", "--articles"])
-            .arg(root.join("datasets/articles"))
-            .arg("--gold")
-            .arg(root.join("datasets/articles/gold.csv"))
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let report: Value = serde_json::from_slice(&output).unwrap();
+        let report = json_stdout(
+            stance()
+                .args(["evaluate", "--format", "json", "--articles"])
+                .arg(root.join("datasets/articles"))
+                .arg("--gold")
+                .arg(root.join("datasets/articles/gold.csv")),
+        );
         assert_eq!(report["actor_detection"]["gold"], 173);
         assert_eq!(report["examples"], 173, "missed actors count as wrong");
         let recall = report["actor_detection"]["recall"].as_f64().unwrap();

@@ -4,7 +4,8 @@
 //! a *negation scope* ("would not accept" yields `not_accept`, unlike "would accept"),
 //! *actor masking* (the stance holder's own name becomes the placeholder `__actor__`, so names
 //! never become stance features), and optional *target* features (the plan the stance is
-//! toward, prefixed `t:`), so one model can serve many targets.
+//! toward, prefixed `t:`), so one model can serve many targets. Nouns that name a plan ("deal",
+//! "bill", "ceasefire", …) all become `__plan__`, so "backed the deal" teaches "backed the bill".
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -24,6 +25,76 @@ pub const ACTOR_PLACEHOLDER: &str = "__actor__";
 
 /// The token that replaces text words shared with the target (see `FeatureConfig::mask_target`).
 pub const TARGET_PLACEHOLDER: &str = "__target__";
+
+/// The token that replaces every noun naming a plan (see `FeatureConfig::plan_words`).
+pub const PLAN_PLACEHOLDER: &str = "__plan__";
+
+/// Nouns that name the kind of thing a stance is taken toward: plans, deals, bills, measures.
+/// Matched on the lowercased surface word (not the stem, so "planned" and "dealing" stay
+/// themselves). Some are also verbs ("plan to", "offer"); they are kept for the nouns'
+/// sake, as cross-validation grouped by topic preferred the list with them.
+const PLAN_WORDS: &[&str] = &[
+    "accord",
+    "accords",
+    "acquisition",
+    "acquisitions",
+    "act",
+    "agreement",
+    "agreements",
+    "ban",
+    "bans",
+    "bid",
+    "bids",
+    "bill",
+    "bills",
+    "blueprint",
+    "budget",
+    "budgets",
+    "ceasefire",
+    "ceasefires",
+    "compromise",
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "draft",
+    "framework",
+    "initiative",
+    "law",
+    "laws",
+    "legislation",
+    "measure",
+    "measures",
+    "merger",
+    "mergers",
+    "offer",
+    "offers",
+    "package",
+    "pact",
+    "pacts",
+    "plan",
+    "plans",
+    "policy",
+    "program",
+    "programme",
+    "proposal",
+    "proposals",
+    "reform",
+    "reforms",
+    "regulation",
+    "regulations",
+    "roadmap",
+    "rules",
+    "scheme",
+    "settlement",
+    "takeover",
+    "takeovers",
+    "tariff",
+    "tariffs",
+    "text",
+    "treaty",
+    "truce",
+];
 
 /// Prefix of features in the negation scope.
 pub const NEGATION_PREFIX: &str = "not_";
@@ -79,6 +150,10 @@ pub struct FeatureConfig {
     /// Emit the target's own words as `t:` features (when `use_target`).
     #[serde(default = "yes")]
     pub target_features: bool,
+    /// Replace every noun of `PLAN_WORDS` ("deal", "bill", "merger", "ceasefire", …) with the
+    /// placeholder `__plan__`. Model files from before this option lack it and read as off.
+    #[serde(default)]
+    pub plan_words: bool,
 }
 
 fn yes() -> bool {
@@ -100,6 +175,7 @@ impl Default for FeatureConfig {
             mask_target: false,
             target_features: true,
             actor_clause: true,
+            plan_words: true,
         }
     }
 }
@@ -300,7 +376,7 @@ const NO_WORD_FORM: u32 = u32::MAX;
 const NUMBER_FORM: &str = "#num";
 
 /// The forms every [`Forms`] starts with, at these ids.
-const FIXED_FORMS: [&str; 7] = [
+const FIXED_FORMS: [&str; 8] = [
     ACTOR_PLACEHOLDER,
     TARGET_PLACEHOLDER,
     "not",
@@ -308,6 +384,7 @@ const FIXED_FORMS: [&str; 7] = [
     "?",
     "!",
     NUMBER_FORM,
+    PLAN_PLACEHOLDER,
 ];
 const ACTOR: u32 = 0;
 const TARGET: u32 = 1;
@@ -316,6 +393,7 @@ const QUOTE: u32 = 3;
 const QUESTION: u32 = 4;
 const EXCLAMATION: u32 = 5;
 const NUMBER: u32 = 6;
+const PLAN: u32 = 7;
 
 /// Distinct surface words cached before the cache starts over (news vocabulary is Zipfian,
 /// so the common words are back in it quickly).
@@ -861,6 +939,8 @@ impl<'c> Analyzer<'c> {
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             {
                 NUMBER
+            } else if self.config.plan_words && PLAN_WORDS.binary_search(&lower.as_str()).is_ok() {
+                PLAN
             } else if lower.contains('.') {
                 self.forms.intern(&lower)
             } else {
@@ -1386,13 +1466,46 @@ mod tests {
                 "not_accept",
                 "not_the",
                 "not_u.s.",
-                "not_propos"
+                "not___plan__"
             ]
         );
         assert_eq!(
             analyzer.tokens("They can't, won't."),
             ["they", "can", "not", "will", "not"]
         );
+    }
+
+    #[test]
+    fn plan_nouns_share_one_placeholder_but_verbs_and_other_forms_do_not() {
+        let config = unigrams();
+        let mut analyzer = Analyzer::new(&config);
+        assert_eq!(
+            analyzer.tokens("Unions planned to sink the Deal's pay offers; Merger talks"),
+            [
+                "union", "plan", "to", "sink", "the", "__plan__", "pay", "__plan__", "__plan__",
+                "talk"
+            ]
+        );
+        assert_eq!(
+            text_features(&config, "backed the bill"),
+            text_features(&config, "backed the treaty")
+        );
+        let off = FeatureConfig {
+            plan_words: false,
+            ..unigrams()
+        };
+        assert_eq!(
+            text_features(&off, "backed the bill"),
+            ["back", "the", "bill"]
+        );
+    }
+
+    #[test]
+    fn model_files_without_plan_words_keep_plan_nouns() {
+        let mut json = serde_json::to_value(FeatureConfig::default()).unwrap();
+        json.as_object_mut().unwrap().remove("plan_words");
+        let old: FeatureConfig = serde_json::from_value(json).unwrap();
+        assert!(!old.plan_words);
     }
 
     #[test]
@@ -1415,9 +1528,9 @@ mod tests {
     fn bigrams_stay_inside_clauses_and_marks_are_unigrams() {
         let config = FeatureConfig::default();
         let got = text_features(&config, "Deal? \"Yes, good\"");
-        assert_eq!(got, ["deal", "?", "\"", "yes", "good", "\""]);
-        let got = text_features(&config, "strongly backs deal");
-        assert_eq!(got, ["strong", "strong back", "back", "back deal", "deal"]);
+        assert_eq!(got, ["__plan__", "?", "\"", "yes", "good", "\""]);
+        let got = text_features(&config, "strongly backs it");
+        assert_eq!(got, ["strong", "strong back", "back", "back it", "it"]);
     }
 
     #[test]
@@ -1494,7 +1607,10 @@ mod tests {
             actor_spans: &[],
             target: Some("Peace plan"),
         };
-        assert_eq!(features(&config, &doc), ["t:peac", "t:plan", "back", "it"]);
+        assert_eq!(
+            features(&config, &doc),
+            ["t:peac", "t:__plan__", "back", "it"]
+        );
         let off = FeatureConfig {
             use_target: false,
             ..unigrams()

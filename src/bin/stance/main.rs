@@ -14,7 +14,7 @@ use stance::classifier::{ClassWeight, DEFAULT_ALPHAS, DEFAULT_MAX_ITERATIONS};
 use stance::dataset::{
     DEFAULT_LABEL_COL, DEFAULT_TEXT_COL, Dataset, DatasetConfig, parse_label_map,
 };
-use stance::evaluate::{evaluate_model, evaluate_predictions};
+use stance::evaluate::{evaluate_model, evaluate_predictions, predictions_csv};
 use stance::features::{DEFAULT_MAX_FEATURES, DEFAULT_MIN_DF, FeatureConfig};
 use stance::output::write_atomically;
 use stance::report::{ReportFormat, render};
@@ -147,6 +147,9 @@ struct ModelArgs {
     /// Do not add the target's own words as features (with --target-col).
     #[arg(long)]
     no_target_features: bool,
+    /// Keep plan nouns ("deal", "bill", "merger", ...) as themselves instead of one `__plan__`.
+    #[arg(long)]
+    no_plan_words: bool,
     /// L2 strengths to choose from by cross-validation (one value: no search).
     #[arg(long, value_name = "A,...", value_delimiter = ',', default_values_t = DEFAULT_ALPHAS.to_vec())]
     alpha: Vec<f64>,
@@ -194,6 +197,7 @@ impl ModelArgs {
                 mask_target: self.mask_target,
                 actor_clause: !self.no_actor_clause,
                 target_features: !self.no_target_features,
+                plan_words: !self.no_plan_words,
                 ..FeatureConfig::default()
             },
             class_weight: match self.class_weight {
@@ -272,6 +276,10 @@ struct EvaluateArgs {
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Also write every example's prediction to this CSV (location, actor, gold, predicted,
+    /// confidence, the three probabilities, text), for error analysis.
+    #[arg(long, value_name = "FILE", conflicts_with = "articles")]
+    predictions: Option<PathBuf>,
     #[command(flatten)]
     training: ModelArgs,
 }
@@ -383,6 +391,9 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
             evaluate_model(&model, &data, &format!("model {name}"))
         }
     };
+    if let Some(path) = &args.predictions {
+        write_atomically(path, &predictions_csv(&data, &evaluation.predictions))?;
+    }
     Ok(render(&evaluation, args.format.into()))
 }
 
