@@ -240,6 +240,8 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     // One pass over the name's words; an ASCII name holds no other whitespace, and splitting
     // it at ASCII whitespace skips decoding characters.
     let (mut words, mut capitalised, mut last) = (0, true, None);
+    // Where a surname with a particle starts ("von der Leyen", "da Silva").
+    let mut particle_at = None;
     let split: &mut dyn Iterator<Item = &str> = if name.is_ascii() {
         &mut name.split_ascii_whitespace()
     } else {
@@ -247,14 +249,35 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     };
     for word in split {
         words += 1;
-        capitalised &= word.chars().next().is_some_and(char::is_uppercase);
+        if words > 1 && NAME_PARTICLES.contains(&word) {
+            particle_at.get_or_insert(word.as_ptr() as usize - name.as_ptr() as usize);
+        } else {
+            capitalised &= word.chars().next().is_some_and(char::is_uppercase);
+        }
         last = Some(word);
     }
-    let person_like = name.len() == actor.len() && (2..=4).contains(&words) && capitalised;
-    let surname = last
-        .filter(|s| person_like && s.chars().count() >= 3 && s.chars().all(char::is_alphabetic));
+    let max_words = if particle_at.is_some() { 5 } else { 4 };
+    let person_like = name.len() == actor.len()
+        && (2..=max_words).contains(&words)
+        && capitalised
+        && last.is_some_and(|w| !NAME_PARTICLES.contains(&w));
+    // A surname has a lower-case second letter: "MPs" of "Labour MPs" is a group noun, and
+    // masking it would hide "Conservative MPs" too. One with a particle is matched in any case
+    // ("Von der Leyen" opens a sentence); a bare surname only as written.
+    let (surname, surname_exact_case) = match particle_at {
+        Some(at) if person_like => (Some(&name[at..]), false),
+        _ => (
+            last.filter(|s| {
+                person_like
+                    && s.chars().count() >= 3
+                    && s.chars().all(char::is_alphabetic)
+                    && s.chars().nth(1).is_some_and(char::is_lowercase)
+            }),
+            true,
+        ),
+    };
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for (pattern, exact_case) in [(Some(name), false), (surname, true)] {
+    for (pattern, exact_case) in [(Some(name), false), (surname, surname_exact_case)] {
         let Some(pattern) = pattern else { continue };
         find_word_ascii_ci(text, pattern, |range| {
             if exact_case && &text[range.clone()] != pattern {
@@ -285,6 +308,12 @@ pub fn actor_spans(text: &str, actor: &str) -> Vec<Range<usize>> {
     spans.sort_by_key(|s| s.start);
     spans
 }
+
+/// Lower-case words inside a person's name that start a surname ("von der Leyen", "da Silva").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la",
+    "le", "ten", "ter", "van", "von",
+];
 
 fn strip_article(name: &str) -> &str {
     for article in ["the ", "The "] {
@@ -1588,6 +1617,33 @@ mod tests {
                 }
             )[0],
             "kaja"
+        );
+    }
+
+    #[test]
+    fn surnames_with_particles_are_masked_in_any_case() {
+        let text = "Von der Leyen and van der Wal spoke; Leyen did not.";
+        assert_eq!(actor_spans(text, "Ursula von der Leyen"), vec![0..13]);
+        assert_eq!(actor_spans(text, "Christianne van der Wal"), vec![18..29]);
+        assert_eq!(
+            actor_spans("Lula da Silva said", "Luiz Inácio Lula da Silva"),
+            vec![5..13]
+        );
+        assert!(actor_spans("Friends of the Earth said", "Tenants for Justice").is_empty());
+        assert_eq!(
+            actor_spans("Transport for London said London", "Transport for London"),
+            vec![0..20]
+        );
+    }
+
+    #[test]
+    fn group_nouns_and_numerals_are_not_surnames() {
+        let text = "Labour MPs backed it while Conservative MPs and Pope Leo XIV did not.";
+        assert_eq!(actor_spans(text, "Labour MPs"), vec![0..10]);
+        assert_eq!(actor_spans(text, "Pope Leo XIV"), vec![48..60]);
+        assert_eq!(
+            actor_spans("DeSantis said Ron DeSantis", "Ron DeSantis"),
+            vec![0..8, 14..26]
         );
     }
 
