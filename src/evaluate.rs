@@ -321,11 +321,27 @@ pub fn evaluate_predictions(
     }
 }
 
-/// One CSV row per example of `data`: where it is, its actor, gold and predicted stance, the
-/// confidence and the three probabilities, and the text; for error analysis.
+/// One CSV row per example of `data`: where it is, its group (article or topic), its actor,
+/// gold and predicted stance, the confidence and the three probabilities, and the text; for
+/// error analysis and for resampling by group (`scripts/bootstrap.py`).
+///
+/// # Panics
+/// When `predictions` does not hold exactly one prediction per example.
 pub fn predictions_csv(data: &Dataset, predictions: &[Prediction]) -> Vec<u8> {
+    assert_eq!(
+        data.examples.len(),
+        predictions.len(),
+        "one prediction per example"
+    );
     let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["location", "actor", "gold", "predicted", "confidence"];
+    let mut header = vec![
+        "location",
+        "group",
+        "actor",
+        "gold",
+        "predicted",
+        "confidence",
+    ];
     header.extend(Stance::ALL.map(Stance::as_str));
     header.push("text");
     // Writing to memory cannot fail, and every record has the header's length.
@@ -334,6 +350,7 @@ pub fn predictions_csv(data: &Dataset, predictions: &[Prediction]) -> Vec<u8> {
     for (i, (example, prediction)) in data.examples.iter().zip(predictions).enumerate() {
         let mut record = vec![
             data.location(i),
+            example.group.clone(),
             example.actor.clone().unwrap_or_default(),
             example.label.as_str().to_string(),
             prediction.stance.as_str().to_string(),

@@ -144,6 +144,7 @@ mod train_and_evaluate {
             reader.headers().unwrap().iter().collect::<Vec<_>>(),
             [
                 "location",
+                "group",
                 "actor",
                 "gold",
                 "predicted",
@@ -161,13 +162,54 @@ mod train_and_evaluate {
         let labels = ["supportive", "opposed", "noncommittal"];
         let index = |label: &str| labels.iter().position(|l| *l == label).unwrap();
         for row in &rows {
-            confusion[index(&row[2])][index(&row[3])] += 1;
-            let p: Vec<f64> = (5..8).map(|i| row[i].parse().unwrap()).collect();
+            confusion[index(&row[3])][index(&row[4])] += 1;
+            let p: Vec<f64> = (6..9).map(|i| row[i].parse().unwrap()).collect();
             assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-3);
-            assert_eq!(row[4].parse::<f64>().unwrap(), p[index(&row[3])]);
+            assert_eq!(row[5].parse::<f64>().unwrap(), p[index(&row[4])]);
         }
         let reported: Vec<Vec<u64>> = serde_json::from_value(report["confusion"].clone()).unwrap();
         assert_eq!(confusion, reported);
+
+        // Out-of-fold predictions from cross-validation, with the group column filled.
+        stance()
+            .args([
+                "evaluate",
+                "-q",
+                "--cv",
+                "3",
+                "--group-col",
+                "article_id",
+                "--data",
+            ])
+            .arg(fixture("tiny.csv"))
+            .arg("--predictions")
+            .arg(&predictions)
+            .assert()
+            .success();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&predictions)
+            .unwrap()
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows.len(), 18);
+        assert!(
+            rows.iter().all(|r| r[1].starts_with("art-")),
+            "{:?}",
+            rows[0]
+        );
+        // Article-level scoring has no per-sentence predictions to write.
+        stance()
+            .args([
+                "evaluate",
+                "--articles",
+                "a",
+                "--gold",
+                "g.csv",
+                "--predictions",
+                "p.csv",
+            ])
+            .assert()
+            .code(2);
     }
 
     #[test]
@@ -630,6 +672,7 @@ mod emergent {
                 "-q",
                 "--mask-target",
                 "--no-target-features",
+                "--no-plan-words",
                 "--data",
             ])
             .arg(data.join("url-versions-2015-06-14-clean-train.csv"))

@@ -46,6 +46,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             use_target: has_target,
             mask_target: has_target,
             target_features: !has_target,
+            // The Emergent recipe of the README: claims are not plans.
+            plan_words: !has_target,
             ..FeatureConfig::default()
         },
         alphas: vec![alpha],

@@ -89,10 +89,10 @@ struct Detect<'a> {
     nps: Vec<Np>,
 }
 
-/// Longest name (in tokens) after a title, and longest capitalised run considered.
 /// Participles by which a body is described through the people it stands for.
 const REPRESENTS: &[&str] = &["representing", "organising", "organizing"];
 
+/// Longest name (in tokens) after a title, and longest capitalised run considered.
 const MAX_NAME: usize = 6;
 const MAX_RUN: usize = 10;
 

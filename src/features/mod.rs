@@ -31,8 +31,8 @@ pub const PLAN_PLACEHOLDER: &str = "__plan__";
 
 /// Nouns that name the kind of thing a stance is taken toward: plans, deals, bills, measures.
 /// Matched on the lowercased surface word (not the stem, so "planned" and "dealing" stay
-/// themselves). Some are also verbs ("plan to", "offer"); they are kept for the nouns'
-/// sake, as cross-validation grouped by topic preferred the list with them.
+/// themselves). Some are also verbs ("plans to", "offers", "rules"), and as the surface word
+/// decides, those verbs become `__plan__` too.
 const PLAN_WORDS: &[&str] = &[
     "accord",
     "accords",
@@ -150,8 +150,9 @@ pub struct FeatureConfig {
     /// Emit the target's own words as `t:` features (when `use_target`).
     #[serde(default = "yes")]
     pub target_features: bool,
-    /// Replace every noun of `PLAN_WORDS` ("deal", "bill", "merger", "ceasefire", …) with the
-    /// placeholder `__plan__`. Model files from before this option lack it and read as off.
+    /// Replace every word of `PLAN_WORDS` ("deal", "bill", "merger", "ceasefire", …; the same
+    /// words as verbs too, "plans to") with the placeholder `__plan__`, which target masking
+    /// leaves alone. Model files from before this option lack it and read as off.
     #[serde(default)]
     pub plan_words: bool,
 }
@@ -222,10 +223,13 @@ pub struct Document<'a> {
 }
 
 /// Byte ranges in `text` where `actor` is named: the full name (without a leading "the") and,
-/// for a person-like name of two to four capitalised words, the surname alone.
+/// for a person-like name, the surname alone. A person-like name has two to four capitalised
+/// words, or up to five with a particle ("Ursula von der Leyen"), and does not end in one.
 ///
-/// Matching ignores ASCII case and respects word boundaries; a possessive `'s` after the
-/// name is included so that "Kallas's office" masks to the placeholder alone.
+/// The full name and a surname with a particle ("von der Leyen") match in any ASCII case; a
+/// bare surname only as written, and only when its second letter is lower case (not "MPs").
+/// Matches respect word boundaries; a possessive `'s` after the name is included so that
+/// "Kallas's office" masks to the placeholder alone.
 ///
 /// ```
 /// let spans = stance::features::actor_spans("Kallas's aide said Kaja Kallas agreed.", "Kaja Kallas");
@@ -430,9 +434,39 @@ const WORD_CACHE_LIMIT: usize = 200_000;
 
 /// Function words never replaced by the target placeholder: they carry stance, not topic.
 const TARGET_MASK_STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "be", "will", "has",
-    "have", "was", "were", "are", "by", "with", "at", "it", "that", "this", "from", "as", "not",
-    "no", "#num", "\"", "?", "!",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "is",
+    "be",
+    "will",
+    "has",
+    "have",
+    "was",
+    "were",
+    "are",
+    "by",
+    "with",
+    "at",
+    "it",
+    "that",
+    "this",
+    "from",
+    "as",
+    "not",
+    "no",
+    "#num",
+    "\"",
+    "?",
+    "!",
+    PLAN_PLACEHOLDER,
 ];
 
 /// The distinct forms an analyzer has met, each stored once and known by a small id, with
@@ -1505,7 +1539,7 @@ mod tests {
     }
 
     #[test]
-    fn plan_nouns_share_one_placeholder_but_verbs_and_other_forms_do_not() {
+    fn plan_words_share_one_placeholder_but_other_forms_do_not() {
         let config = unigrams();
         let mut analyzer = Analyzer::new(&config);
         assert_eq!(
@@ -1514,6 +1548,12 @@ mod tests {
                 "union", "plan", "to", "sink", "the", "__plan__", "pay", "__plan__", "__plan__",
                 "talk"
             ]
+        );
+        // The surface word decides: a verb spelled like a plan noun is one too.
+        assert_eq!(analyzer.tokens("She plans to"), ["she", "__plan__", "to"]);
+        assert!(
+            PLAN_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted for binary_search"
         );
         assert_eq!(
             text_features(&config, "backed the bill"),
@@ -1526,6 +1566,25 @@ mod tests {
         assert_eq!(
             text_features(&off, "backed the bill"),
             ["back", "the", "bill"]
+        );
+    }
+
+    #[test]
+    fn target_masking_leaves_the_plan_placeholder_alone() {
+        let config = FeatureConfig {
+            word_ngrams: (1, 1),
+            mask_target: true,
+            target_features: false,
+            ..FeatureConfig::default()
+        };
+        let doc = Document {
+            text: "Rejects the rival deal for Kosovo",
+            actor_spans: &[],
+            target: Some("the Kosovo plan"),
+        };
+        assert_eq!(
+            features(&config, &doc),
+            ["reject", "the", "rival", "__plan__", "for", "__target__"]
         );
     }
 
@@ -1629,7 +1688,10 @@ mod tests {
             actor_spans("Lula da Silva said", "Luiz Inácio Lula da Silva"),
             vec![5..13]
         );
-        assert!(actor_spans("Friends of the Earth said", "Tenants for Justice").is_empty());
+        assert_eq!(
+            actor_spans("Tenants for Justice said Justice", "Tenants for Justice"),
+            vec![0..19]
+        );
         assert_eq!(
             actor_spans("Transport for London said London", "Transport for London"),
             vec![0..20]
@@ -1640,7 +1702,10 @@ mod tests {
     fn group_nouns_and_numerals_are_not_surnames() {
         let text = "Labour MPs backed it while Conservative MPs and Pope Leo XIV did not.";
         assert_eq!(actor_spans(text, "Labour MPs"), vec![0..10]);
-        assert_eq!(actor_spans(text, "Pope Leo XIV"), vec![48..60]);
+        assert_eq!(
+            actor_spans("Pope Leo XIV, unlike Louis XIV, spoke", "Pope Leo XIV"),
+            vec![0..12]
+        );
         assert_eq!(
             actor_spans("DeSantis said Ron DeSantis", "Ron DeSantis"),
             vec![0..8, 14..26]
@@ -1994,6 +2059,7 @@ mod tests {
                 mask_actor: false,
                 use_target: false,
                 max_features: 3000,
+                plan_words: false,
                 ..FeatureConfig::default()
             },
         ];
