@@ -139,9 +139,16 @@ mod train_and_evaluate {
                 .arg("--predictions")
                 .arg(&predictions),
         );
-        let mut reader = csv::Reader::from_path(&predictions).unwrap();
+        let read_rows = |path: &Path| -> Vec<csv::StringRecord> {
+            let mut reader = csv::Reader::from_path(path).unwrap();
+            std::iter::once(reader.headers().unwrap().clone())
+                .chain(reader.records().map(Result::unwrap))
+                .collect()
+        };
+        let mut rows = read_rows(&predictions);
+        let header = rows.remove(0);
         assert_eq!(
-            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            header.iter().collect::<Vec<_>>(),
             [
                 "location",
                 "group",
@@ -155,7 +162,6 @@ mod train_and_evaluate {
                 "text"
             ]
         );
-        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 18);
         assert!(rows[0][0].ends_with("tiny.csv:2"), "{}", &rows[0][0]);
         let mut confusion = vec![vec![0u64; 3]; 3];
@@ -186,14 +192,10 @@ mod train_and_evaluate {
             .arg(&predictions)
             .assert()
             .success();
-        let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&predictions)
-            .unwrap()
-            .records()
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(rows.len(), 18);
+        let rows = read_rows(&predictions);
+        assert_eq!(rows.len(), 1 + 18);
         assert!(
-            rows.iter().all(|r| r[1].starts_with("art-")),
+            rows[1..].iter().all(|r| r[1].starts_with("art-")),
             "{:?}",
             rows[0]
         );

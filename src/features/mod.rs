@@ -433,40 +433,10 @@ const PLAN: u32 = 7;
 const WORD_CACHE_LIMIT: usize = 200_000;
 
 /// Function words never replaced by the target placeholder: they carry stance, not topic.
+/// Nor are the [`FIXED_FORMS`] (placeholders, "not", marks and numbers).
 const TARGET_MASK_STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "and",
-    "or",
-    "is",
-    "be",
-    "will",
-    "has",
-    "have",
-    "was",
-    "were",
-    "are",
-    "by",
-    "with",
-    "at",
-    "it",
-    "that",
-    "this",
-    "from",
-    "as",
-    "not",
-    "no",
-    "#num",
-    "\"",
-    "?",
-    "!",
-    PLAN_PLACEHOLDER,
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "be", "will", "has",
+    "have", "was", "were", "are", "by", "with", "at", "it", "that", "this", "from", "as", "no",
 ];
 
 /// The distinct forms an analyzer has met, each stored once and known by a small id, with
@@ -520,7 +490,7 @@ impl<'c> Forms<'c> {
         self.entries.push(FormEntry {
             range: start..self.text.len(),
             columns,
-            maskable: !TARGET_MASK_STOPWORDS.contains(&form),
+            maskable: !FIXED_FORMS.contains(&form) && !TARGET_MASK_STOPWORDS.contains(&form),
             in_target: false,
         });
         self.ids.insert(form.into(), id);
@@ -1357,6 +1327,14 @@ impl Vectorizer {
     }
 }
 
+/// Scales `values` to unit Euclidean length (all-zero values stay zero).
+fn l2_normalize(values: &mut [f64]) {
+    let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        values.iter_mut().for_each(|v| *v /= norm);
+    }
+}
+
 /// A multiset of columns read back in increasing order without sorting it: a bitmap over the
 /// vocabulary, a summary bitmap of its non-zero words, and the few repeated columns aside.
 /// A document touches a few dozen of some ten thousand columns, so this costs a few
@@ -1454,18 +1432,20 @@ impl Vectorizer {
         row.indices.clear();
         row.values.clear();
         counts.drain(|column, tf| {
-            let tf = if self.config.sublinear_tf && tf > 1 {
-                1.0 + f64::from(tf).ln()
-            } else {
-                f64::from(tf)
-            };
             row.indices.push(column);
-            row.values.push(tf * self.idf[column as usize]);
+            row.values.push(self.tf_idf(column, tf));
         });
-        let norm = row.values.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            row.values.iter_mut().for_each(|v| *v /= norm);
-        }
+        l2_normalize(&mut row.values);
+    }
+
+    /// The weight of a column that occurs `tf` times in a document, before normalisation.
+    fn tf_idf(&self, column: u32, tf: u32) -> f64 {
+        let tf = if self.config.sublinear_tf && tf > 1 {
+            1.0 + f64::from(tf).ln()
+        } else {
+            f64::from(tf)
+        };
+        tf * self.idf[column as usize]
     }
 }
 
@@ -1960,18 +1940,10 @@ mod tests {
                 tf += 1;
                 i += 1;
             }
-            let tf = if v.config.sublinear_tf && tf > 1 {
-                1.0 + f64::from(tf).ln()
-            } else {
-                f64::from(tf)
-            };
             row.indices.push(column);
-            row.values.push(tf * v.idf[column as usize]);
+            row.values.push(v.tf_idf(column, tf));
         }
-        let norm = row.values.iter().map(|x| x * x).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            row.values.iter_mut().for_each(|x| *x /= norm);
-        }
+        l2_normalize(&mut row.values);
         row
     }
 

@@ -276,8 +276,8 @@ struct EvaluateArgs {
     /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Also write every example's prediction to this CSV (location, actor, gold, predicted,
-    /// confidence, the three probabilities, text), for error analysis.
+    /// Also write every example's prediction to this CSV (location, group, actor, gold,
+    /// predicted, confidence, the three probabilities, text), for error analysis.
     #[arg(long, value_name = "FILE", conflicts_with = "articles")]
     predictions: Option<PathBuf>,
     #[command(flatten)]
@@ -378,7 +378,7 @@ fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<String> {
                     ""
                 }
             );
-            evaluate_predictions(&data, &cv.predictions, data.label_counts(), &source)
+            evaluate_predictions(&data, cv.predictions, data.label_counts(), &source)
         }
         (path, _) => {
             let model = classify::load_model(path.as_deref())?;
